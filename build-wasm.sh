@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# UsageDesk build driver.
+#   ./build-wasm.sh          install what is missing, build the page into dist/
+#   ./build-wasm.sh serve    build, then serve dist/ at http://127.0.0.1:8080
+#   ./build-wasm.sh native   build the native side (core tests, fake servers)
+#   ./build-wasm.sh test     build both, run ctest + fuzz smoke + browser tests
+# Everything third-party comes from Debian's archive (binary and source
+# packages) or npm, and is cached under .cache/ (git-ignored), so a second run
+# with nothing changed only re-links what changed.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+CACHE=$ROOT/.cache
+JOBS=${JOBS:-$(nproc)}
+mode=${1:-build}
+
+log() { printf '[build] %s\n' "$*"; }
+
+emscripten_env() {
+    # Debian's cache is read-only (FROZEN_CACHE); copy it once and point EM_CACHE at it.
+    if [ ! -d "$CACHE/em-cache" ]; then
+        mkdir -p "$CACHE" && cp -r /usr/share/emscripten/cache "$CACHE/em-cache"
+    fi
+    export EM_CACHE=$CACHE/em-cache
+    export NODE_PATH=/usr/share/nodejs
+}
+
+fetch_source() { # $1 = source package, $2 = dir glob under $CACHE/src
+    local pkg=$1
+    if ! compgen -G "$CACHE/src/$2" >/dev/null; then
+        log "fetching Debian source package $pkg"
+        mkdir -p "$CACHE/src" && (cd "$CACHE/src" && apt-get source -qq --download-only "$pkg" >/dev/null \
+            && dpkg-source -x --skip-debianization "$pkg"_*.dsc >/dev/null)
+    fi
+}
+
+build_sdl2() {
+    SDL2_PREFIX=$CACHE/sdl2-wasm
+    [ -f "$SDL2_PREFIX/lib/libSDL2.a" ] && return
+    fetch_source libsdl2 'libsdl2-2*/'
+    local src; src=$(compgen -G "$CACHE/src/libsdl2-2*/" | head -1)
+    log "building SDL2 for WASM once (about 6 minutes on 2 cores)"
+    rm -rf "$CACHE/sdl2-build" && mkdir -p "$CACHE/sdl2-build"
+    (cd "$CACHE/sdl2-build" && emcmake cmake "$src" -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF \
+        -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$SDL2_PREFIX" >/dev/null \
+        && make -j"$JOBS" >/dev/null && make install >/dev/null)
+    rm -rf "$CACHE/sdl2-build"
+}
+
+build_wasm() {
+    scripts/install-deps.sh build
+    emscripten_env
+    build_sdl2
+    fetch_source imgui 'imgui-1*/'
+    IMGUI_DIR=$(compgen -G "$CACHE/src/imgui-1*/" | head -1)
+    if [ ! -f build-wasm/CMakeCache.txt ]; then
+        emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release \
+            -DUD_SDL2_PREFIX="$SDL2_PREFIX" -DUD_IMGUI_DIR="${IMGUI_DIR%/}" >/dev/null
+    fi
+    cmake --build build-wasm -j"$JOBS"
+    mkdir -p dist
+    cp build-wasm/app.js build-wasm/app.wasm dist/
+    cp -r web/. dist/
+    log "dist/ ready: $(du -sh dist | cut -f1) ($(stat -c %s dist/app.wasm) bytes of wasm)"
+}
+
+build_native() {
+    scripts/install-deps.sh build
+    if [ ! -f build-native/CMakeCache.txt ]; then
+        cmake -S . -B build-native -DCMAKE_BUILD_TYPE=${NATIVE_BUILD_TYPE:-RelWithDebInfo} >/dev/null
+    fi
+    cmake --build build-native -j"$JOBS"
+}
+
+case "$mode" in
+    build) build_wasm ;;
+    serve)
+        build_wasm
+        log "serving dist/ at http://127.0.0.1:${PORT:-8080}/  (Ctrl+C stops)"
+        exec python3 tools/serve.py --dir dist --port "${PORT:-8080}" ;;
+    native) build_native ;;
+    test) exec tests/run-all.sh ;;
+    *) echo "usage: $0 [build|serve|native|test]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,64 @@
+# Native side: platform (cpp-httplib transport), tests, tools, fuzz targets.
+find_package(Threads REQUIRED)
+
+file(GLOB UD_PLATFORM_NATIVE_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp src/platform/native/*.cpp)
+ud_layer(ud_platform_native SOURCES ${UD_PLATFORM_NATIVE_SOURCES} LINKS ud_core Threads::Threads)
+
+# The app layer (state + controller) has no Emscripten or ImGui, so it is
+# compiled natively too and tested with FakeTransport and a fake clock.
+file(GLOB UD_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp)
+list(FILTER UD_APP_SOURCES EXCLUDE REGEX ".*/main\\.cpp$")
+ud_layer(ud_app SOURCES ${UD_APP_SOURCES} LINKS ud_core)
+
+# Each folder under tools/ is one native program (fake servers, generators).
+file(GLOB UD_TOOL_DIRS LIST_DIRECTORIES true CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tools/*)
+foreach(dir ${UD_TOOL_DIRS})
+    if(IS_DIRECTORY ${dir})
+        get_filename_component(tool ${dir} NAME)
+        file(GLOB tool_sources CONFIGURE_DEPENDS ${dir}/*.cpp)
+        if(tool_sources)
+            add_executable(${tool} ${tool_sources})
+            target_compile_options(${tool} PRIVATE ${UD_WARNINGS})
+            target_link_libraries(${tool} PRIVATE ud_platform_native ud_core)
+        endif()
+    endif()
+endforeach()
+
+enable_testing()
+include(GoogleTest)
+find_package(GTest REQUIRED)
+# One test binary per layer folder; ctest names carry the layer: core/Date.ParsesIso.
+foreach(layer core platform app)
+    file(GLOB layer_tests CONFIGURE_DEPENDS tests/${layer}/*.cpp)
+    if(layer_tests)
+        add_executable(tests_${layer} ${layer_tests})
+        target_compile_options(tests_${layer} PRIVATE ${UD_WARNINGS})
+        target_include_directories(tests_${layer} PRIVATE tests src)
+        target_link_libraries(tests_${layer} PRIVATE ud_app ud_platform_native ud_core GTest::gtest_main GTest::gmock)
+        target_compile_definitions(tests_${layer} PRIVATE
+            UD_SOURCE_DIR="${CMAKE_SOURCE_DIR}" UD_BINARY_DIR="${CMAKE_BINARY_DIR}")
+        gtest_discover_tests(tests_${layer} TEST_PREFIX "${layer}/" DISCOVERY_TIMEOUT 30)
+    endif()
+endforeach()
+
+# Benchmarks: bench/native/*.cpp, each its own program (Google Benchmark or plain timers).
+file(GLOB UD_BENCH_SOURCES CONFIGURE_DEPENDS bench/native/*.cpp)
+foreach(src ${UD_BENCH_SOURCES})
+    get_filename_component(name ${src} NAME_WE)
+    add_executable(bench_${name} ${src})
+    target_link_libraries(bench_${name} PRIVATE ud_core)
+endforeach()
+
+# Fuzz targets (clang only): tests/fuzz/*.cpp, each built with libFuzzer + ASan + UBSan.
+if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    file(GLOB UD_FUZZ_SOURCES CONFIGURE_DEPENDS tests/fuzz/*.cpp)
+    foreach(src ${UD_FUZZ_SOURCES})
+        get_filename_component(name ${src} NAME_WE)
+        add_executable(fuzz_${name} ${src} ${UD_CORE_SOURCES})
+        target_include_directories(fuzz_${name} PRIVATE src)
+        target_include_directories(fuzz_${name} SYSTEM PRIVATE /usr/include/fast_float)
+        target_link_libraries(fuzz_${name} PRIVATE nlohmann_json::nlohmann_json)
+        target_compile_options(fuzz_${name} PRIVATE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -g -O1)
+        target_link_options(fuzz_${name} PRIVATE -fsanitize=fuzzer,address,undefined)
+    endforeach()
+endif()

@@ -1,0 +1,57 @@
+# WASM side: Dear ImGui + SDL2 (both from Debian source packages, paths given
+# by build-wasm.sh), the web platform, app, ui, and the app.js/app.wasm target.
+set(UD_SDL2_PREFIX "" CACHE PATH "SDL2 built for Emscripten (install prefix)")
+set(UD_IMGUI_DIR "" CACHE PATH "Dear ImGui 1.86 source tree")
+if(NOT EXISTS "${UD_SDL2_PREFIX}/include/SDL2/SDL.h" OR NOT EXISTS "${UD_IMGUI_DIR}/imgui.h")
+    message(FATAL_ERROR "Set UD_SDL2_PREFIX and UD_IMGUI_DIR (build-wasm.sh does this)")
+endif()
+
+add_library(ud_imgui STATIC
+    ${UD_IMGUI_DIR}/imgui.cpp ${UD_IMGUI_DIR}/imgui_draw.cpp
+    ${UD_IMGUI_DIR}/imgui_widgets.cpp ${UD_IMGUI_DIR}/imgui_tables.cpp
+    ${UD_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp
+    ${UD_IMGUI_DIR}/backends/imgui_impl_sdl.cpp ${UD_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(ud_imgui SYSTEM PUBLIC ${UD_IMGUI_DIR} ${UD_IMGUI_DIR}/backends
+    ${UD_IMGUI_DIR}/misc/cpp ${UD_SDL2_PREFIX}/include/SDL2)
+# WebGL2 needs the GLES3 path of the OpenGL3 backend (toolchain.md pitfall).
+target_compile_definitions(ud_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+
+# Shaders: shaders/*.glsl embedded as string constants in generated/shaders.h.
+file(GLOB UD_SHADERS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/shaders/*.glsl)
+set(UD_SHADER_HEADER ${CMAKE_BINARY_DIR}/generated/shaders.h)
+add_custom_command(OUTPUT ${UD_SHADER_HEADER}
+    COMMAND ${CMAKE_COMMAND} -DOUT=${UD_SHADER_HEADER} -DDIR=${CMAKE_SOURCE_DIR}/shaders
+            -P ${CMAKE_SOURCE_DIR}/cmake/embed_shaders.cmake
+    DEPENDS ${UD_SHADERS} ${CMAKE_SOURCE_DIR}/cmake/embed_shaders.cmake)
+add_custom_target(ud_shaders DEPENDS ${UD_SHADER_HEADER})
+
+file(GLOB UD_PLATFORM_WEB_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp src/platform/web/*.cpp)
+ud_layer(ud_platform_web SOURCES ${UD_PLATFORM_WEB_SOURCES} LINKS ud_core)
+
+file(GLOB UD_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp)
+list(FILTER UD_APP_SOURCES EXCLUDE REGEX ".*/main\\.cpp$")
+ud_layer(ud_app SOURCES ${UD_APP_SOURCES} LINKS ud_core)
+
+file(GLOB UD_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
+add_library(ud_ui STATIC ${UD_UI_SOURCES})
+target_include_directories(ud_ui PUBLIC src ${CMAKE_BINARY_DIR}/generated)
+target_compile_options(ud_ui PRIVATE ${UD_WARNINGS})
+target_link_libraries(ud_ui PUBLIC ud_app ud_core ud_imgui)
+add_dependencies(ud_ui ud_shaders)
+
+add_executable(usagedesk src/app/main.cpp)
+set_target_properties(usagedesk PROPERTIES OUTPUT_NAME app SUFFIX ".js")
+target_compile_options(usagedesk PRIVATE ${UD_WARNINGS})
+target_link_libraries(usagedesk PRIVATE ud_ui ud_app ud_platform_web ud_core ud_imgui
+    -L${UD_SDL2_PREFIX}/lib -lSDL2)
+# Exported C functions are listed once, here.
+set(UD_EXPORTS _main _ud_test_state _ud_test_widgets _ud_frame_count _ud_on_paste
+    _ud_on_resize _ud_on_file_chunk _ud_on_file_end _ud_wake _malloc _free)
+list(JOIN UD_EXPORTS "," UD_EXPORTS_CSV)
+target_link_options(usagedesk PRIVATE
+    -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
+    -sINITIAL_MEMORY=67108864 -sMAXIMUM_MEMORY=4294967296
+    -sFETCH=1 -sENVIRONMENT=web -sMODULARIZE=0
+    -sEXPORTED_FUNCTIONS=${UD_EXPORTS_CSV}
+    -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8
+    -lidbfs.js)

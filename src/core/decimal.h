@@ -1,0 +1,64 @@
+// Exact decimal numbers for money and counts. The APIs send amounts as decimal
+// strings ("0.13664", "-2.5", even "5.0e-05"); a Decimal holds them as an
+// integer count of 10^-9 units in 128 bits, so sums of millions of lines are
+// exact to the last digit and never go through binary floating point.
+// toDouble() exists only for chart geometry.
+#pragma once
+
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ud::core {
+
+__extension__ typedef __int128 Int128;  // __extension__: GCC/Clang builtin, silences -Wpedantic
+
+class Decimal {
+public:
+    static constexpr int kScale = 9;  // fraction digits kept exactly
+    static constexpr long long kUnit = 1000000000LL;
+
+    constexpr Decimal() = default;
+    static constexpr Decimal fromUnits(Int128 units) { Decimal d; d.units_ = units; return d; }
+    static constexpr Decimal fromInt(long long v) { return fromUnits(static_cast<Int128>(v) * kUnit); }
+
+    // Accepts [+-]digits[.digits][e[+-]digits] and ".5"/"5."; no spaces, no
+    // locale, no thousands separators. More than 9 fraction digits are rounded
+    // half to even. Returns nullopt for anything else or out of range.
+    static std::optional<Decimal> fromText(std::string_view text);
+
+    constexpr Int128 units() const { return units_; }
+    constexpr bool isZero() const { return units_ == 0; }
+    constexpr bool isNegative() const { return units_ < 0; }
+
+    // Shortest exact text: "0.319997", "-5", "0.00005". Round-trips through fromText.
+    std::string toString() const;
+    double toDouble() const;  // charts only; never for sums
+
+    Decimal& operator+=(Decimal o) { units_ += o.units_; return *this; }
+    Decimal& operator-=(Decimal o) { units_ -= o.units_; return *this; }
+    friend Decimal operator+(Decimal a, Decimal b) { return a += b; }
+    friend Decimal operator-(Decimal a, Decimal b) { return a -= b; }
+    friend Decimal operator-(Decimal a) { return fromUnits(-a.units_); }
+    friend constexpr bool operator==(Decimal a, Decimal b) { return a.units_ == b.units_; }
+    friend constexpr std::strong_ordering operator<=>(Decimal a, Decimal b) {
+        return a.units_ < b.units_ ? std::strong_ordering::less
+               : a.units_ > b.units_ ? std::strong_ordering::greater
+                                     : std::strong_ordering::equal;
+    }
+
+private:
+    Int128 units_ = 0;
+};
+
+// Display form: rounded half away from zero to `decimals` fraction digits, with
+// a thousands separator: formatDecimal(1234.5678, 2) -> "1,234.57".
+std::string formatDecimal(Decimal value, int decimals, bool thousands = true);
+// Money: two decimals minimum, up to `max_decimals` when the value needs them
+// (so 0.000403 is not shown as 0.00), then the currency code: "1,234.50 EUR".
+std::string formatMoney(Decimal value, std::string_view currency, int max_decimals = 6);
+// Integer counts with thousands separators: 1234567 -> "1,234,567".
+std::string formatCount(long long value);
+
+}  // namespace ud::core
