@@ -77,7 +77,7 @@ case "$mode" in
     serve)
         build_wasm
         log "serving dist/ at http://127.0.0.1:${PORT:-8080}/  (Ctrl+C stops)"
-        exec python3 tools/serve.py --dir dist --port "${PORT:-8080}" ;;
+        exec python3 tools/scripts/serve.py --dir dist --port "${PORT:-8080}" ;;
     native) build_native ;;
     test) exec tests/run-all.sh ;;
     *) echo "usage: $0 [build|serve|native|test]" >&2; exit 2 ;;

@@ -3,6 +3,15 @@ find_package(Threads REQUIRED)
 
 file(GLOB UD_PLATFORM_NATIVE_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp src/platform/native/*.cpp)
 ud_layer(ud_platform_native SOURCES ${UD_PLATFORM_NATIVE_SOURCES} LINKS ud_core Threads::Threads)
+# Debian's cpp-httplib is a compiled library; its pkg-config Cflags carry the
+# CPPHTTPLIB_*_SUPPORT defines that change struct layouts, so they must match.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(UD_HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+if(UD_PLATFORM_NATIVE_SOURCES)
+    target_link_libraries(ud_platform_native PUBLIC PkgConfig::UD_HTTPLIB)
+else()
+    target_link_libraries(ud_platform_native INTERFACE PkgConfig::UD_HTTPLIB)
+endif()
 
 # The app layer (state + controller) has no Emscripten or ImGui, so it is
 # compiled natively too and tested with FakeTransport and a fake clock.
@@ -56,7 +65,6 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
         get_filename_component(name ${src} NAME_WE)
         add_executable(fuzz_${name} ${src} ${UD_CORE_SOURCES})
         target_include_directories(fuzz_${name} PRIVATE src)
-        target_include_directories(fuzz_${name} SYSTEM PRIVATE /usr/include/fast_float)
         target_link_libraries(fuzz_${name} PRIVATE nlohmann_json::nlohmann_json)
         target_compile_options(fuzz_${name} PRIVATE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -g -O1)
         target_link_options(fuzz_${name} PRIVATE -fsanitize=fuzzer,address,undefined)

@@ -55,3 +55,6 @@ target_link_options(usagedesk PRIVATE
     -sEXPORTED_FUNCTIONS=${UD_EXPORTS_CSV}
     -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8
     -lidbfs.js)
+# The UI font comes from Debian's fonts-dejavu-core, embedded at link time.
+set(UD_UI_FONT /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf CACHE FILEPATH "UI font (TTF)")
+target_link_options(usagedesk PRIVATE --embed-file ${UD_UI_FONT}@/fonts/ui.ttf)

@@ -9,7 +9,7 @@ want=${1:-build}
 
 build_pkgs=(emscripten nlohmann-json3-dev libcpp-httplib-dev libfast-float-dev
             cmake make g++ libgtest-dev libgmock-dev libbenchmark-dev dpkg-dev
-            python3 nodejs)
+            python3 nodejs fonts-dejavu-core)
 test_pkgs=(chromium clang libclang-rt-14-dev)
 
 pkgs=("${build_pkgs[@]}")

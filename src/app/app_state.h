@@ -1,0 +1,24 @@
+// Everything the UI shows, owned by the App and changed only by the
+// controller. UI code reads it through a const reference.
+#pragma once
+
+#include <string>
+
+#include "app/settings.h"
+
+namespace ud::app {
+
+// Sidebar sections. The order here is the order in the sidebar.
+enum class Section { Particle, ActivePlatform, Viewer, Settings };
+const char* labelFromSection(Section section);
+const char* idFromSection(Section section);  // stable ids for the test hook
+
+struct AppState {
+    Section section = Section::Particle;
+    Settings settings;
+    bool demo_mode = false;    // simulated clouds inside the page, no network
+    std::string notice;        // one-line app-wide message (e.g. "Settings saved")
+    bool dark_theme = false;   // follows the system setting at start-up
+};
+
+}  // namespace ud::app

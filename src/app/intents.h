@@ -1,0 +1,21 @@
+// What the user asked for (imperative). UI code appends intents; the
+// controller applies them once per frame, in order. Events that happened
+// (responses, timers) are the controller's business and live elsewhere.
+#pragma once
+
+#include <variant>
+#include <vector>
+
+#include "app/app_state.h"
+
+namespace ud::app {
+
+struct SelectSection { Section section; };
+struct SaveSettings { Settings settings; };
+struct ResetSettings {};
+struct DismissNotice {};
+
+using Intent = std::variant<SelectSection, SaveSettings, ResetSettings, DismissNotice>;
+using Intents = std::vector<Intent>;
+
+}  // namespace ud::app

@@ -1,0 +1,224 @@
+// The page's entry point: builds the one App, wires SDL2 + WebGL2 + Dear ImGui,
+// and runs the render-on-demand loop. Everything the loop decides is here:
+// when to draw (input, network answers, due timers, animations), HiDPI font
+// rasterisation, precise mouse wheel, and the exported functions the page's
+// JavaScript calls (test hook, paste, resize, file chunks).
+#include <SDL.h>
+#include <SDL_opengles2.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <memory>
+#include <string>
+
+#include "app/controller.h"
+#include "app/state_json.h"
+#include "platform/web/browser_glue.h"
+#include "platform/web/http_transport_web.h"
+#include "platform/web/local_storage.h"
+#include "ui/theme.h"
+#include "ui/ui_root.h"
+
+namespace {
+
+class BrowserClock : public ud::platform::Clock {
+public:
+    ud::core::Timestamp now() const override {
+        return static_cast<ud::core::Timestamp>(ud::platform::web::nowMs());
+    }
+};
+
+struct App {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    float dpr = 1.0f;
+    ud::app::AppState state;
+    ud::ui::UiState ui;
+    BrowserClock clock;
+    ud::platform::web::LocalStorage store;
+    std::unique_ptr<ud::platform::web::WebHttpTransport> transport;
+    std::unique_ptr<ud::app::Controller> controller;
+    int frames_left = 3;          // frames still to draw after the last event
+    bool woken = true;            // something outside SDL asked for a frame
+    double last_animation_ms = 0;
+    unsigned long long frame_count = 0;
+    std::string paste_text;       // last text from the DOM paste event
+    std::string hook_buffer;      // keeps test-hook strings alive for JS
+};
+
+App* g_app = nullptr;  // only for the exported C functions below; main owns it
+
+void loadFonts(App& app) {
+    // Rasterise at device pixels and scale back, so text is crisp on HiDPI.
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    ImFontConfig cfg;
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    float px = 15.0f * app.dpr;
+    if (!io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", px, &cfg)) {
+        cfg.SizePixels = px;
+        io.Fonts->AddFontDefault(&cfg);
+    }
+    io.FontGlobalScale = 1.0f / app.dpr;
+}
+
+const char* clipboardText(void* user) { return static_cast<App*>(user)->paste_text.c_str(); }
+void setClipboardText(void*, const char* text) { ud::platform::web::copyToClipboard(text); }
+
+bool handleEvent(const SDL_Event& e) {
+    if (e.type == SDL_MOUSEWHEEL) {
+        // 1.86's backend turns every wheel event into +-1 line; use the precise
+        // deltas so trackpads scroll smoothly (SDL 2.0.18+).
+        ImGuiIO& io = ImGui::GetIO();
+        io.MouseWheel += e.wheel.preciseY;
+        io.MouseWheelH += e.wheel.preciseX;
+        return true;
+    }
+    ImGui_ImplSDL2_ProcessEvent(&e);
+    return true;
+}
+
+bool shouldDraw(App& app) {
+    bool event = false;
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) event = handleEvent(e) || event;
+    app.controller->tick();
+    double now = ud::platform::web::nowMs();
+    auto wake_at = app.controller->nextWakeAt();
+    bool timer_due = wake_at >= 0 && wake_at <= static_cast<ud::core::Timestamp>(now);
+    if (event || app.woken || timer_due) {
+        app.frames_left = app.state.settings.settle_frames;
+        app.woken = false;
+    }
+    if (app.frames_left > 0) {
+        --app.frames_left;
+        return true;
+    }
+    if (app.controller->isAnimating() && now - app.last_animation_ms >= app.state.settings.animation_interval_ms) {
+        app.last_animation_ms = now;
+        return true;
+    }
+    return false;
+}
+
+void frame(void* arg) {
+    App& app = *static_cast<App*>(arg);
+    if (!shouldDraw(app)) return;  // idle: no ImGui frame, no GL calls
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 1000.0f;  // the browser timer can repeat; 1.86 asserts on 0
+    ImGui::NewFrame();
+
+    app.ui.widgets.beginFrame();
+    ud::app::Intents intents;
+    ud::ui::drawUi(app.state, app.ui, intents);
+    ImGui::Render();
+
+    int w = 0, h = 0;
+    SDL_GL_GetDrawableSize(app.window, &w, &h);
+    glViewport(0, 0, w, h);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(app.window);
+    ++app.frame_count;
+
+    if (!intents.empty()) {
+        app.controller->apply(intents);
+        app.frames_left = app.state.settings.settle_frames;  // show the result of the intent
+    }
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* ud_test_state() {
+    g_app->hook_buffer = ud::app::jsonFromAppState(g_app->state);
+    return g_app->hook_buffer.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* ud_test_widgets() {
+    g_app->hook_buffer = g_app->ui.widgets.json();
+    return g_app->hook_buffer.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE double ud_frame_count() { return static_cast<double>(g_app->frame_count); }
+
+EMSCRIPTEN_KEEPALIVE void ud_wake() { g_app->woken = true; }
+
+// Text from the DOM paste event: becomes ImGui's clipboard and is typed into
+// the focused field (Ctrl+V never reaches SDL, see web/usagedesk.js).
+EMSCRIPTEN_KEEPALIVE void ud_on_paste(const char* text) {
+    g_app->paste_text = text ? text : "";
+    ImGui::GetIO().AddInputCharactersUTF8(g_app->paste_text.c_str());
+    g_app->woken = true;
+}
+
+EMSCRIPTEN_KEEPALIVE void ud_on_resize(int css_width, int css_height) {
+    if (!g_app->window) return;
+    SDL_SetWindowSize(g_app->window, css_width, css_height);
+    g_app->woken = true;
+}
+
+// File bytes from the picker or a drop arrive in chunks (wired in the viewer).
+EMSCRIPTEN_KEEPALIVE void ud_on_file_chunk(const char*, int) { g_app->woken = true; }
+EMSCRIPTEN_KEEPALIVE void ud_on_file_end(const char*, int) { g_app->woken = true; }
+
+}  // extern "C"
+
+int main() {
+    static App app;  // lives for the page's lifetime; the loop never returns
+    g_app = &app;
+    app.dpr = static_cast<float>(ud::platform::web::devicePixelRatio());
+    app.ui.dpi_scale = app.dpr;
+
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        std::printf("UsageDesk: SDL_Init failed: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    double css_w = 1280, css_h = 800;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    app.window = SDL_CreateWindow("UsageDesk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, static_cast<int>(css_w),
+                                  static_cast<int>(css_h),
+                                  SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    app.gl = SDL_GL_CreateContext(app.window);
+    if (!app.window || !app.gl) {
+        std::printf("UsageDesk: WebGL2 is not available: %s\n", SDL_GetError());
+        return 1;
+    }
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is code, not a saved file
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.GetClipboardTextFn = clipboardText;
+    io.SetClipboardTextFn = setClipboardText;
+    io.ClipboardUserData = &app;
+    app.state.dark_theme = ud::platform::web::prefersDarkScheme();
+    ud::ui::applyTheme(app.state.dark_theme);
+    ImGui_ImplSDL2_InitForOpenGL(app.window, app.gl);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    loadFonts(app);
+
+    app.transport = std::make_unique<ud::platform::web::WebHttpTransport>([] { g_app->woken = true; });
+    app.controller = std::make_unique<ud::app::Controller>(
+        app.state, ud::app::Services{*app.transport, app.clock, app.store});
+    app.controller->loadSaved();
+
+    EM_ASM({ if (window.usagedeskGlue) window.usagedeskGlue.ready(); });
+    emscripten_set_main_loop_arg(frame, &app, 0, true);
+    return 0;
+}

@@ -1,0 +1,19 @@
+// Serialises AppState for tests; secrets appear only as booleans.
+#include "app/state_json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace ud::app {
+
+std::string jsonFromAppState(const AppState& state) {
+    nlohmann::json j;
+    j["section"] = idFromSection(state.section);
+    j["demo_mode"] = state.demo_mode;
+    j["notice"] = state.notice;
+    j["dark_theme"] = state.dark_theme;
+    j["settings"] = {{"particle_base_url", state.settings.particle_base_url},
+                     {"activeplatform_base_url", state.settings.activeplatform_base_url}};
+    return j.dump();
+}
+
+}  // namespace ud::app

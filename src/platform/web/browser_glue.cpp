@@ -1,0 +1,52 @@
+// EM_JS implementations of browser_glue.h. Each call is small and named so a
+// reader can find every place the app reaches into the page.
+#include "platform/web/browser_glue.h"
+
+#include <emscripten.h>
+
+// clang-format off
+EM_JS(void, ud_js_copy, (const char* text, int len), {
+    const s = UTF8ToString(text, len);
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(s).catch(() => {});
+    }
+});
+EM_JS(void, ud_js_save, (const char* name, int name_len, const char* mime, int mime_len, const char* data, int size), {
+    const bytes = HEAPU8.slice(data, data + size);
+    const blob = new Blob([bytes], {type: UTF8ToString(mime, mime_len)});
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name, name_len);
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+});
+EM_JS(void, ud_js_open_picker, (const char* accept, int len), {
+    if (window.usagedeskGlue) window.usagedeskGlue.openFilePicker(UTF8ToString(accept, len));
+});
+EM_JS(double, ud_js_dpr, (), { return window.devicePixelRatio || 1; });
+EM_JS(int, ud_js_prefers_dark, (), {
+    return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
+});
+EM_JS(void, ud_js_open_tab, (const char* url, int len), {
+    window.open(UTF8ToString(url, len), '_blank', 'noopener');
+});
+EM_JS(double, ud_js_now, (), { return Date.now(); });
+// clang-format on
+
+namespace ud::platform::web {
+
+void copyToClipboard(std::string_view text) { ud_js_copy(text.data(), static_cast<int>(text.size())); }
+
+void saveFile(std::string_view file_name, std::string_view mime, std::string_view bytes) {
+    ud_js_save(file_name.data(), static_cast<int>(file_name.size()), mime.data(), static_cast<int>(mime.size()),
+               bytes.data(), static_cast<int>(bytes.size()));
+}
+
+void openFilePicker(std::string_view accept) { ud_js_open_picker(accept.data(), static_cast<int>(accept.size())); }
+double devicePixelRatio() { return ud_js_dpr(); }
+bool prefersDarkScheme() { return ud_js_prefers_dark() != 0; }
+void openInNewTab(std::string_view url) { ud_js_open_tab(url.data(), static_cast<int>(url.size())); }
+double nowMs() { return ud_js_now(); }
+
+}  // namespace ud::platform::web

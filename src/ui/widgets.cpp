@@ -1,0 +1,85 @@
+// Shared widgets. Colours come from the style so both themes work.
+#include "ui/widgets.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <cmath>
+
+namespace ud::ui {
+namespace {
+const ImVec4 kErrorColor(0.86f, 0.20f, 0.18f, 1.0f);
+const ImVec4 kSuccessColor(0.13f, 0.60f, 0.30f, 1.0f);
+}  // namespace
+
+bool labelledInput(WidgetRegistry& reg, const char* id, const char* label, std::string& text,
+                   const std::string& error, const char* hint, bool password) {
+    ImGui::TextUnformatted(label);
+    ImGui::PushID(id);
+    ImGui::SetNextItemWidth(-1);
+    ImGuiInputTextFlags flags = password ? ImGuiInputTextFlags_Password : 0;
+    bool changed = hint ? ImGui::InputTextWithHint("##field", hint, &text, flags) : ImGui::InputText("##field", &text, flags);
+    markItem(reg, id);
+    ImGui::PopID();
+    if (!error.empty()) errorText(error);
+    return changed;
+}
+
+bool actionButton(WidgetRegistry& reg, const char* id, const char* label, bool enabled, bool busy) {
+    bool disabled = !enabled || busy;
+    if (disabled) ImGui::BeginDisabled();
+    ImGui::PushID(id);
+    bool clicked = ImGui::Button(label);
+    ImGui::PopID();
+    markItem(reg, id, label);
+    if (disabled) ImGui::EndDisabled();
+    if (busy) {
+        ImGui::SameLine();
+        spinner();
+    }
+    return clicked && !disabled;
+}
+
+void sectionTitle(const char* text) {
+    ImGui::Spacing();
+    ImGui::SetWindowFontScale(1.25f);
+    ImGui::TextUnformatted(text);
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::Separator();
+    ImGui::Spacing();
+}
+
+void mutedText(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
+void errorText(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
+void successText(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kSuccessColor);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
+void spinner(float radius) {
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    float size = radius * 2 + 2;
+    ImGui::Dummy(ImVec2(size, size));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float t = static_cast<float>(ImGui::GetTime()) * 6.0f;
+    ImVec2 c(pos.x + radius + 1, pos.y + radius + 1);
+    dl->PathClear();
+    for (int i = 0; i <= 20; ++i) {
+        float a = t + static_cast<float>(i) / 20.0f * 4.5f;
+        dl->PathLineTo(ImVec2(c.x + std::cos(a) * radius, c.y + std::sin(a) * radius));
+    }
+    dl->PathStroke(ImGui::GetColorU32(ImGuiCol_ButtonActive), 0, 2.5f);
+}
+
+}  // namespace ud::ui

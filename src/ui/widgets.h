@@ -1,0 +1,24 @@
+// Small widgets shared by panels: labelled fields with inline errors, section
+// titles, muted text, and buttons that register themselves for the test hook.
+#pragma once
+
+#include <string>
+
+#include "ui/widget_registry.h"
+
+namespace ud::ui {
+
+// A label above a full-width text field; `error` (if any) shows under it in red.
+// Returns true when the text changed. `id` names the widget for tests.
+bool labelledInput(WidgetRegistry& reg, const char* id, const char* label, std::string& text,
+                   const std::string& error = {}, const char* hint = nullptr, bool password = false);
+// A button that is greyed out while `busy` or `!enabled`; returns true on click.
+bool actionButton(WidgetRegistry& reg, const char* id, const char* label, bool enabled = true, bool busy = false);
+void sectionTitle(const char* text);
+void mutedText(const char* text);
+void errorText(const std::string& text);
+void successText(const std::string& text);
+// A small rotating arc for in-progress work (the caller keeps frames coming).
+void spinner(float radius = 7.0f);
+
+}  // namespace ud::ui

@@ -1,0 +1,89 @@
+// Page glue for UsageDesk: the Emscripten Module (canvas, loading screen),
+// clipboard paste, canvas resizing, the file picker and drop target, and the
+// test hook (window.usagedesk) that browser tests use to find widgets.
+'use strict';
+(function () {
+  const canvas = document.getElementById('canvas');
+  const fill = document.getElementById('loading-fill');
+  const text = document.getElementById('loading-text');
+
+  window.Module = {
+    canvas,
+    print: (s) => console.log(s),
+    printErr: (s) => console.warn(s),
+    setStatus: (s) => {
+      const m = /\((\d+(\.\d+)?)\/(\d+)\)/.exec(s || '');
+      if (m) fill.style.width = (100 * m[1] / m[3]) + '%';
+      if (s) text.textContent = s.replace(/\(.*\)/, '').trim() || 'Loading…';
+    },
+    onAbort: (what) => { text.textContent = 'UsageDesk stopped: ' + what; document.body.classList.remove('ready'); },
+  };
+
+  const call = (name, ...args) => (window.Module && Module['_' + name]) ? Module['_' + name](...args) : undefined;
+  const withString = (s, fn) => {
+    const n = lengthBytesUTF8(s) + 1, p = Module._malloc(n);
+    stringToUTF8(s, p, n);
+    try { fn(p); } finally { Module._free(p); }
+  };
+
+  // Paste: SDL swallows Ctrl/Cmd+V's keydown (it prevents the default for Ctrl
+  // keys), and then the browser never fires 'paste'. Stop SDL from seeing that
+  // one key so the browser pastes, and hand the text to the app.
+  window.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && (e.key === 'v' || e.key === 'V')) e.stopImmediatePropagation();
+  }, true);
+  document.addEventListener('paste', (e) => {
+    const s = (e.clipboardData || window.clipboardData).getData('text');
+    if (s && window.usagedeskGlue.isReady) withString(s, (p) => call('ud_on_paste', p));
+    e.preventDefault();
+  });
+
+  const resize = () => { if (window.usagedeskGlue.isReady) call('ud_on_resize', window.innerWidth, window.innerHeight); };
+  window.addEventListener('resize', resize);
+  if (window.matchMedia) {
+    // Moving the window to a screen with another devicePixelRatio: the app re-rasterises on reload.
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => call('ud_wake'));
+  }
+
+  // Files: picker and drop both stream the file in 4 MB chunks so a big CSV
+  // is never held twice in JS.
+  const fileInput = document.getElementById('file-input');
+  const kChunk = 4 << 20;
+  async function feedFile(file) {
+    for (let off = 0; off < file.size; off += kChunk) {
+      const buf = new Uint8Array(await file.slice(off, off + kChunk).arrayBuffer());
+      const p = Module._malloc(buf.length);
+      HEAPU8.set(buf, p);
+      call('ud_on_file_chunk', p, buf.length);
+      Module._free(p);
+      await new Promise((r) => setTimeout(r, 0));  // let the page draw progress between chunks
+    }
+    withString(file.name, (p) => call('ud_on_file_end', p, file.size));
+  }
+  fileInput.addEventListener('change', () => { if (fileInput.files[0]) feedFile(fileInput.files[0]); fileInput.value = ''; });
+  canvas.addEventListener('dragover', (e) => e.preventDefault());
+  canvas.addEventListener('drop', (e) => {
+    e.preventDefault();
+    const f = e.dataTransfer && e.dataTransfer.files[0];
+    if (f) feedFile(f);
+  });
+
+  window.usagedeskGlue = {
+    isReady: false,
+    ready() {
+      this.isReady = true;
+      document.body.classList.add('ready');
+      resize();
+      canvas.focus();
+    },
+    openFilePicker(accept) { fileInput.accept = accept || ''; fileInput.click(); },
+  };
+
+  // Test hook: state and widget rectangles (CSS pixels) from the last frame.
+  window.usagedesk = {
+    ready: () => window.usagedeskGlue.isReady,
+    state: () => JSON.parse(UTF8ToString(call('ud_test_state'))),
+    widgets: () => JSON.parse(UTF8ToString(call('ud_test_widgets'))),
+    frames: () => call('ud_frame_count'),
+  };
+})();
