@@ -32,6 +32,10 @@ enum class ColumnRole { None, Date, DeviceId, DeviceName, ProductId, ProductName
 
 const char* nameFromColumnType(ColumnType type);
 
+// A header reduced to lowercase letters and digits, so "device_id", "Device ID"
+// and "deviceId" compare equal ("deviceid").
+std::string headerKey(std::string_view header);
+
 class Column {
 public:
     Column() = default;
@@ -104,7 +108,7 @@ public:
     // Finds a column by header, ignoring case, spaces, '_' and '-':
     // "device_id", "Device ID" and "deviceId" all name the same column.
     std::optional<std::size_t> findColumn(std::string_view name) const;
-    std::optional<std::size_t> findRole(ColumnRole role) const;
+    std::optional<std::size_t> findRole(ColumnRole role) const;  // first column with that role
     void setDisplayName(std::size_t column, std::string name) { columns_[column].display_name_ = std::move(name); }
     void setRole(std::size_t column, ColumnRole role) { columns_[column].role_ = role; }
     std::size_t memoryBytes() const;
@@ -125,13 +129,13 @@ public:
     std::size_t size() const { return column_.size_; }
 
     void appendNull();
-    void appendText(std::string_view text);   // the cell as text; Text columns keep it as is
+    // The cell as text (empty = null). Text columns keep it as it is; typed
+    // columns parse it by their type and widen when it does not fit.
+    void appendText(std::string_view text);
     void appendInteger(std::int64_t value);
     void appendDecimal(Decimal value);
     void appendDate(Date date);
     void appendDays(std::int32_t days);
-    // Parses `cell` by the column's type (empty = null); widens when it does not fit.
-    void appendCell(std::string_view cell);
     void reserve(std::size_t rows);
     void setDisplayName(std::string name) { column_.display_name_ = std::move(name); }
     void setRole(ColumnRole role) { column_.role_ = role; }
@@ -139,17 +143,17 @@ public:
     Column finish(std::size_t rows);  // pads with nulls up to `rows`
 
 private:
-    void setNull(std::size_t row);
-    void pushTextCode(std::uint32_t code);
+    void markNull();
+    void appendTextCode(std::string_view text);
     std::uint32_t internText(std::string_view text);
-    void rehashDictionary(std::size_t slots);
-    void widenToDecimal(int scale);
+    void rehashDictionary(std::size_t slot_count);
+    bool appendDecimalUnits(std::int64_t units, int scale);
     bool raiseDecimalScale(int scale);
+    void widenToDecimal();
     void widenToText();
-    void appendDecimalUnits(std::int64_t units, int scale);
 
     Column column_;
-    std::vector<std::uint32_t> slots_;  // open addressing: code + 1, 0 = free (building only)
+    std::vector<std::uint64_t> slots_;  // open addressing: hash high 32 bits | code, 0 = free (building only)
 };
 
 // Builds a table column by column; rows are appended cell by cell (one append
@@ -165,7 +169,6 @@ public:
     void appendInteger(std::size_t col, std::int64_t value) { columns_[col].appendInteger(value); }
     void appendDecimal(std::size_t col, Decimal value) { columns_[col].appendDecimal(value); }
     void appendDate(std::size_t col, Date date) { columns_[col].appendDate(date); }
-    void appendCell(std::size_t col, std::string_view cell) { columns_[col].appendCell(cell); }
     void setDisplayName(std::size_t col, std::string name) { columns_[col].setDisplayName(std::move(name)); }
     void setRole(std::size_t col, ColumnRole role) { columns_[col].setRole(role); }
     void reserve(std::size_t rows);

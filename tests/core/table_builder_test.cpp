@@ -1,0 +1,157 @@
+// TableBuilder: typed appends, text cells parsed by column type, widening
+// without loss, dictionary-coded text, nulls and exact cell text.
+#include <gtest/gtest.h>
+
+#include "core/cell_text.h"
+#include "core/table.h"
+
+namespace ud::core {
+namespace {
+
+Table oneColumn(ColumnType type, std::initializer_list<std::string_view> cells) {
+    TableBuilder b;
+    b.addColumn("c", type);
+    for (std::string_view cell : cells) b.appendText(0, cell);
+    return b.finish();
+}
+
+std::vector<std::string> cellTexts(const Column& c) {
+    std::vector<std::string> out;
+    for (std::size_t r = 0; r < c.size(); ++r) out.push_back(c.cellText(r));
+    return out;
+}
+
+TEST(CellText, IntegersAcceptOnlyCanonicalSpelling) {
+    std::int64_t v = 0;
+    EXPECT_TRUE(integerFromCell("0", v));
+    EXPECT_TRUE(integerFromCell("-42", v));
+    EXPECT_EQ(v, -42);
+    EXPECT_TRUE(integerFromCell("9223372036854775807", v));
+    EXPECT_EQ(v, INT64_MAX);
+    EXPECT_TRUE(integerFromCell("-9223372036854775808", v));
+    EXPECT_EQ(v, INT64_MIN);
+    EXPECT_FALSE(integerFromCell("9223372036854775808", v));
+    EXPECT_FALSE(integerFromCell("007", v));
+    EXPECT_FALSE(integerFromCell("-0", v));
+    EXPECT_FALSE(integerFromCell("+5", v));
+    EXPECT_FALSE(integerFromCell("1 ", v));
+    EXPECT_FALSE(integerFromCell("-", v));
+    EXPECT_FALSE(integerFromCell("", v));
+}
+
+TEST(CellText, DecimalsKeepScaleAndRefuseLossySpellings) {
+    std::int64_t u = 0;
+    int s = 0;
+    EXPECT_TRUE(decimalFromCell("-12.50", u, s));
+    EXPECT_EQ(u, -1250);
+    EXPECT_EQ(s, 2);
+    EXPECT_TRUE(decimalFromCell("0.000000001", u, s));
+    EXPECT_EQ(s, 9);
+    EXPECT_FALSE(decimalFromCell("0.0000000001", u, s));  // 10 fraction digits
+    EXPECT_FALSE(decimalFromCell("1.", u, s));
+    EXPECT_FALSE(decimalFromCell(".5", u, s));
+    EXPECT_FALSE(decimalFromCell("01.5", u, s));
+    EXPECT_FALSE(decimalFromCell("-0.0", u, s));
+    EXPECT_FALSE(decimalFromCell("1.2.3", u, s));
+    EXPECT_FALSE(decimalFromCell("1e5", u, s));
+}
+
+TEST(CellText, DatesAreStrictCalendarDays) {
+    std::int32_t d = 0;
+    EXPECT_TRUE(daysFromCell("1970-01-01", d));
+    EXPECT_EQ(d, 0);
+    EXPECT_TRUE(daysFromCell("2024-02-29", d));
+    EXPECT_EQ(d, daysFromDate(Date{2024, 2, 29}));
+    EXPECT_FALSE(daysFromCell("2023-02-29", d));
+    EXPECT_FALSE(daysFromCell("2024-13-01", d));
+    EXPECT_FALSE(daysFromCell("2024-1-01", d));
+    std::string out;
+    appendIsoDate(out, daysFromDate(Date{1999, 12, 31}));
+    EXPECT_EQ(out, "1999-12-31");
+}
+
+TEST(TableBuilder, TextColumnsShareOneDictionaryEntryPerDistinctValue) {
+    Table t = oneColumn(ColumnType::Text, {"a", "b", "a", "", "ü✓", "a"});
+    const Column& c = t.column(0);
+    EXPECT_EQ(c.dictionarySize(), 4u);  // "", a, b, ü✓
+    EXPECT_EQ(c.textCode(0), c.textCode(2));
+    EXPECT_TRUE(c.isNull(3));
+    EXPECT_EQ(cellTexts(c), (std::vector<std::string>{"a", "b", "a", "", "ü✓", "a"}));
+}
+
+TEST(TableBuilder, DictionarySurvivesManyDistinctValues) {
+    TableBuilder b;
+    b.addColumn("id", ColumnType::Text);
+    for (int i = 0; i < 50000; ++i) b.appendText(0, "dev" + std::to_string(i % 20000));
+    Table t = b.finish();
+    EXPECT_EQ(t.column(0).dictionarySize(), 20001u);
+    EXPECT_EQ(t.column(0).text(49999), "dev9999");
+    EXPECT_EQ(t.column(0).textCode(5), t.column(0).textCode(20005));
+}
+
+TEST(TableBuilder, IntegerColumnWidensToDecimalExactly) {
+    Table t = oneColumn(ColumnType::Integer, {"5", "", "-3", "2.25"});
+    const Column& c = t.column(0);
+    EXPECT_EQ(c.type(), ColumnType::Decimal);
+    EXPECT_EQ(c.decimalScale(), 2);
+    EXPECT_EQ(*c.number(0), Decimal::fromInt(5));
+    EXPECT_TRUE(c.isNull(1));
+    EXPECT_EQ(*c.number(3), *Decimal::fromText("2.25"));
+    EXPECT_EQ(cellTexts(c), (std::vector<std::string>{"5", "", "-3", "2.25"}));
+}
+
+TEST(TableBuilder, DecimalColumnWithUniformScaleWritesItsZeros) {
+    Table t = oneColumn(ColumnType::Decimal, {"1.50", "2.00", "-0.25"});
+    EXPECT_EQ(cellTexts(t.column(0)), (std::vector<std::string>{"1.50", "2.00", "-0.25"}));
+    Table mixed = oneColumn(ColumnType::Decimal, {"1.5", "0.125", "7"});
+    EXPECT_EQ(cellTexts(mixed.column(0)), (std::vector<std::string>{"1.5", "0.125", "7"}));
+}
+
+TEST(TableBuilder, ColumnsWidenToTextWithoutLosingCells) {
+    Table t = oneColumn(ColumnType::Integer, {"1", "", "1.5", "n/a", "007"});
+    EXPECT_EQ(t.column(0).type(), ColumnType::Text);
+    EXPECT_EQ(cellTexts(t.column(0)), (std::vector<std::string>{"1", "", "1.5", "n/a", "007"}));
+    Table d = oneColumn(ColumnType::Date, {"2024-01-31", "", "2024-02-30"});
+    EXPECT_EQ(d.column(0).type(), ColumnType::Text);
+    EXPECT_EQ(cellTexts(d.column(0)), (std::vector<std::string>{"2024-01-31", "", "2024-02-30"}));
+    EXPECT_TRUE(d.column(0).isNull(1));
+}
+
+TEST(TableBuilder, DecimalThatOverflowsInt64AtColumnScaleBecomesText) {
+    Table t = oneColumn(ColumnType::Decimal, {"0.000000001", "123456789012.5"});
+    EXPECT_EQ(t.column(0).type(), ColumnType::Text);
+    EXPECT_EQ(cellTexts(t.column(0)), (std::vector<std::string>{"0.000000001", "123456789012.5"}));
+}
+
+TEST(TableBuilder, TypedAppendsFromJsonLikeSources) {
+    TableBuilder b;
+    std::size_t day = b.addColumn("date", ColumnType::Date);
+    std::size_t cost = b.addColumn("cost", ColumnType::Decimal);
+    std::size_t n = b.addColumn("count", ColumnType::Integer);
+    b.appendDate(day, Date{2026, 1, 5});
+    b.appendDecimal(cost, *Decimal::fromText("5.0e-05"));
+    b.appendInteger(n, 12);
+    b.appendDate(day, Date{2026, 1, 6});
+    b.appendDecimal(cost, *Decimal::fromText("0.13664"));  // second row; count left short
+    Table t = b.finish();
+    ASSERT_EQ(t.rowCount(), 2u);
+    EXPECT_EQ(t.column(day).cellText(1), "2026-01-06");
+    EXPECT_EQ(*t.column(cost).number(0), *Decimal::fromText("0.00005"));
+    EXPECT_EQ(t.column(cost).cellText(1), "0.13664");
+    EXPECT_TRUE(t.column(n).isNull(1));
+    EXPECT_EQ(t.column(n).displayText(0), "12");
+}
+
+TEST(TableBuilder, FindColumnIgnoresCaseSpacesAndUnderscores) {
+    TableBuilder b;
+    b.addColumn("Device ID", ColumnType::Text);
+    b.addColumn("data_operations", ColumnType::Integer);
+    Table t = b.finish();
+    EXPECT_EQ(t.findColumn("device_id"), 0u);
+    EXPECT_EQ(t.findColumn("deviceId"), 0u);
+    EXPECT_EQ(t.findColumn("DataOperations"), 1u);
+    EXPECT_FALSE(t.findColumn("product").has_value());
+}
+
+}  // namespace
+}  // namespace ud::core
