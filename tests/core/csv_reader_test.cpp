@@ -1,0 +1,241 @@
+// CsvReader and CsvTokenizer: RFC 4180 edge cases, chunking, bad rows with
+// line numbers, type inference and widening, report roles.
+#include <gtest/gtest.h>
+
+#include "core/column_roles.h"
+#include "core/csv_reader.h"
+
+namespace ud::core {
+namespace {
+
+using Rows = std::vector<std::vector<std::string>>;
+
+Rows rowsOf(const Table& t) {
+    Rows rows;
+    for (std::size_t r = 0; r < t.rowCount(); ++r) {
+        std::vector<std::string> row;
+        for (const Column& c : t.columns()) row.push_back(c.cellText(r));
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::vector<std::string> headerOf(const Table& t) {
+    std::vector<std::string> names;
+    for (const Column& c : t.columns()) names.push_back(c.name());
+    return names;
+}
+
+Table parse(std::string_view text, CsvReadOptions options = {}, std::vector<CsvIssue>* issues = nullptr) {
+    Result<Table> table = tableFromCsv(text, options, issues);
+    EXPECT_TRUE(table.ok()) << (table.ok() ? "" : table.error().message);
+    return table.ok() ? std::move(table).value() : Table{};
+}
+
+Table parseInChunks(std::string_view text, std::size_t chunk, CsvReadOptions options = {}) {
+    CsvReader reader(options);
+    for (std::size_t at = 0; at < text.size(); at += chunk) reader.feed(text.substr(at, chunk));
+    Result<Table> table = reader.finish();
+    EXPECT_TRUE(table.ok());
+    return table.ok() ? std::move(table).value() : Table{};
+}
+
+TEST(CsvReader, ReadsQuotedFieldsWithDoubledQuotesSeparatorsAndNewlines) {
+    Table t = parse("a,b,c\n\"x,y\",\"say \"\"hi\"\"\",\"two\nlines\"\n");
+    EXPECT_EQ(rowsOf(t), (Rows{{"x,y", "say \"hi\"", "two\nlines"}}));
+}
+
+TEST(CsvReader, AcceptsCrLfLfAndLoneCrLineEnds) {
+    Table t = parse("a,b\r\n1,2\n3,4\r5,6\r\n");
+    EXPECT_EQ(rowsOf(t), (Rows{{"1", "2"}, {"3", "4"}, {"5", "6"}}));
+}
+
+TEST(CsvReader, SkipsUtf8BomEvenWhenSplitAcrossChunks) {
+    std::string text = "\xEF\xBB\xBFname,n\nx,1\n";
+    for (std::size_t chunk : {1u, 2u, 4u, 100u}) {
+        Table t = parseInChunks(text, chunk);
+        EXPECT_EQ(headerOf(t), (std::vector<std::string>{"name", "n"})) << chunk;
+    }
+    // Bytes that only start like a BOM are data.
+    EXPECT_EQ(headerOf(parse("\xEF\xBBx,y\n")), (std::vector<std::string>{"\xEF\xBBx", "y"}));
+}
+
+TEST(CsvReader, KeepsEmptyFieldsAndReadsAMissingFinalNewline) {
+    Table t = parse("a,b,c\n,,\n1,,\"\"\n2,3,");
+    EXPECT_EQ(rowsOf(t), (Rows{{"", "", ""}, {"1", "", ""}, {"2", "3", ""}}));
+}
+
+TEST(CsvReader, SkipsBlankLines) {
+    Table t = parse("a,b\n\n1,2\r\n\r\n3,4\n\n");
+    EXPECT_EQ(rowsOf(t), (Rows{{"1", "2"}, {"3", "4"}}));
+}
+
+TEST(CsvReader, KeepsNonAsciiTextIntact) {
+    Table t = parse("név,ciudad\n\"Zoë, 東京\",Ålesund 🚀\n");
+    EXPECT_EQ(headerOf(t), (std::vector<std::string>{"név", "ciudad"}));
+    EXPECT_EQ(rowsOf(t), (Rows{{"Zoë, 東京", "Ålesund 🚀"}}));
+}
+
+TEST(CsvReader, ReadsVeryLongFieldsAcrossChunks) {
+    std::string long_plain(3'000'000, 'x');
+    std::string long_quoted(1'000'000, ',');
+    std::string text = "a,b\n" + long_plain + ",\"" + long_quoted + "\"\nend,1\n";
+    Table t = parseInChunks(text, 64 * 1024);
+    ASSERT_EQ(t.rowCount(), 2u);
+    EXPECT_EQ(t.column(0).text(0), long_plain);
+    EXPECT_EQ(t.column(1).text(0), long_quoted);
+    EXPECT_EQ(t.column(0).text(1), "end");
+}
+
+TEST(CsvReader, GivesTheSameTableForEveryChunkSize) {
+    std::string text =
+        "\xEF\xBB\xBF" "date,device_id,\"note\",ops\r\n"
+        "2024-01-01,0123456789abcdef01234567,\"a \"\"q\"\" b\",12\r\n"
+        "2024-01-02,0123456789abcdef01234568,\"multi\r\nline\",-3\r\n"
+        "2024-01-03,,plain,\r\n"
+        "2024-01-04,0123456789abcdef01234569,\"\",7";
+    Rows expected = rowsOf(parse(text));
+    ASSERT_EQ(expected.size(), 4u);
+    for (std::size_t chunk = 1; chunk <= text.size(); ++chunk) {
+        EXPECT_EQ(rowsOf(parseInChunks(text, chunk)), expected) << "chunk size " << chunk;
+    }
+}
+
+TEST(CsvReader, ReportsRaggedRowsWithLineNumbersAndKeepsThemByDefault) {
+    std::vector<CsvIssue> issues;
+    Table t = parse("a,b,c\n1,2,3\n4,5\n\"x\ny\",8,9,10\n11,12,13\n", {}, &issues);
+    EXPECT_EQ(rowsOf(t), (Rows{{"1", "2", "3"}, {"4", "5", ""}, {"x\ny", "8", "9"}, {"11", "12", "13"}}));
+    ASSERT_EQ(issues.size(), 2u);
+    EXPECT_EQ(issues[0].kind, CsvIssueKind::RaggedRow);
+    EXPECT_EQ(issues[0].line, 3u);
+    EXPECT_EQ(issues[0].fields, 2u);
+    EXPECT_EQ(issues[1].line, 4u);
+    EXPECT_EQ(issues[1].message, "Line 4: 4 fields where the header has 3; extra cells dropped.");
+}
+
+TEST(CsvReader, SkipsBadRowsWhenAskedAndKeepsTheRest) {
+    CsvReadOptions options;
+    options.bad_rows = BadRowPolicy::Skip;
+    CsvReader reader(options);
+    reader.feed("a,b\n1,2\n3\n4,5\n");
+    Result<Table> t = reader.finish();
+    ASSERT_TRUE(t.ok());
+    EXPECT_EQ(rowsOf(*t), (Rows{{"1", "2"}, {"4", "5"}}));
+    EXPECT_EQ(reader.skippedRows(), 1u);
+    ASSERT_EQ(reader.issues().size(), 1u);
+    EXPECT_FALSE(reader.issues()[0].row_kept);
+    EXPECT_EQ(reader.issues()[0].message, "Line 3: 1 field where the header has 2; the row was skipped.");
+}
+
+TEST(CsvReader, UnterminatedQuoteLosesOnlyItsOwnRow) {
+    std::vector<CsvIssue> issues;
+    Table t = parse("a,b\n1,2\n3,\"open\n5,6\n7,8\n", {}, &issues);
+    EXPECT_EQ(rowsOf(t), (Rows{{"1", "2"}, {"3", "\"open"}, {"5", "6"}, {"7", "8"}}));
+    ASSERT_EQ(issues.size(), 1u);
+    EXPECT_EQ(issues[0].kind, CsvIssueKind::UnterminatedQuote);
+    EXPECT_EQ(issues[0].line, 3u);
+    // Also when the open quote crosses many chunks.
+    EXPECT_EQ(rowsOf(parseInChunks("a,b\n1,2\n3,\"open\n5,6\n7,8\n", 3)), rowsOf(t));
+}
+
+TEST(CsvReader, LineNumbersCountNewlinesInsideQuotes) {
+    std::vector<CsvIssue> issues;
+    parse("a,b\n\"1\n\n\",2\n3\n", {}, &issues);
+    ASSERT_EQ(issues.size(), 1u);
+    EXPECT_EQ(issues[0].line, 5u);
+}
+
+TEST(CsvReader, KeepsTextAfterAClosingQuoteAndFlagsIt) {
+    std::vector<CsvIssue> issues;
+    Table t = parse("a,b\n\"ab\"cd,1\nx\"y,2\n", {}, &issues);
+    EXPECT_EQ(rowsOf(t), (Rows{{"abcd", "1"}, {"x\"y", "2"}}));  // a mid-field quote is literal
+    ASSERT_EQ(issues.size(), 1u);
+    EXPECT_EQ(issues[0].kind, CsvIssueKind::StrayQuote);
+    EXPECT_EQ(issues[0].line, 2u);
+}
+
+TEST(CsvReader, ReportsProgressInBytesAndRows) {
+    CsvReader reader;
+    reader.feed("a,b\n1,2\n3,");
+    EXPECT_EQ(reader.progress().bytes, 10u);
+    EXPECT_EQ(reader.progress().rows, 1u);
+    reader.feed("4\n");
+    EXPECT_EQ(reader.progress().rows, 2u);
+}
+
+TEST(CsvReader, EmptyInputIsAnErrorAndHeaderOnlyIsAnEmptyTable) {
+    Result<Table> empty = tableFromCsv("");
+    ASSERT_FALSE(empty.ok());
+    EXPECT_EQ(empty.error().kind, ErrorKind::Parse);
+    Table header_only = parse("a,b\n");
+    EXPECT_EQ(header_only.rowCount(), 0u);
+    EXPECT_EQ(header_only.columnCount(), 2u);
+}
+
+TEST(CsvReader, NamesEmptyAndDuplicateHeaders) {
+    EXPECT_EQ(headerOf(parse("a,,a\n1,2,3\n")), (std::vector<std::string>{"a", "Column 2", "a (2)"}));
+}
+
+TEST(CsvReader, InfersIntegerDecimalDateAndText) {
+    Table t = parse("i,d,day,t,mixed,blank\n1,1.5,2024-01-31,x,1,\n-20,0.25,2024-02-29,y,007,\n");
+    EXPECT_EQ(t.column(0).type(), ColumnType::Integer);
+    EXPECT_EQ(t.column(1).type(), ColumnType::Decimal);
+    EXPECT_EQ(t.column(2).type(), ColumnType::Date);
+    EXPECT_EQ(t.column(3).type(), ColumnType::Text);
+    EXPECT_EQ(t.column(4).type(), ColumnType::Text);  // "007" would lose its zeros as a number
+    EXPECT_EQ(t.column(5).type(), ColumnType::Text);
+    EXPECT_EQ(*t.column(1).number(1), *Decimal::fromText("0.25"));
+    EXPECT_EQ(t.column(2).days(1), daysFromDate(Date{2024, 2, 29}));
+}
+
+TEST(CsvReader, WidensAColumnWhenALaterValueDoesNotFit) {
+    CsvReadOptions options;
+    options.inference_rows = 2;
+    Table t = parse("n,day\n1,2024-01-01\n2,2024-01-02\n3.75,2024-01-03\nlots,soon\n", options);
+    EXPECT_EQ(t.column(0).type(), ColumnType::Text);
+    EXPECT_EQ(t.column(1).type(), ColumnType::Text);
+    EXPECT_EQ(rowsOf(t), (Rows{{"1", "2024-01-01"}, {"2", "2024-01-02"}, {"3.75", "2024-01-03"}, {"lots", "soon"}}));
+    Table d = parse("n\n1\n2\n3.75\n", options);
+    EXPECT_EQ(d.column(0).type(), ColumnType::Decimal);
+    EXPECT_EQ(*d.column(0).number(2), *Decimal::fromText("3.75"));
+}
+
+TEST(CsvReader, FindsParticleRolesFromHeadersAndValues) {
+    Table t = parse(
+        "Day,Device ID,deviceName,product_id,Product Name,Data Operations,extra\n"
+        "2024-03-01,0123456789abcdef01234567,pump-1,12345,Pumps,17,x\n");
+    EXPECT_EQ(t.column(0).role(), ColumnRole::Date);
+    EXPECT_EQ(t.column(1).role(), ColumnRole::DeviceId);
+    EXPECT_EQ(t.column(2).role(), ColumnRole::DeviceName);
+    EXPECT_EQ(t.column(3).role(), ColumnRole::ProductId);
+    EXPECT_EQ(t.column(4).role(), ColumnRole::ProductName);
+    EXPECT_EQ(t.column(5).role(), ColumnRole::Count);
+    EXPECT_EQ(t.column(6).role(), ColumnRole::None);
+    EXPECT_EQ(t.column(5).displayName(), "Data operations");
+    EXPECT_EQ(t.column(6).displayName(), "extra");
+    EXPECT_TRUE(reportColumnsFromTable(t).isReport());
+}
+
+TEST(CsvReader, FindsDeviceIdsByValueAndKeepsIdHeadersAsText) {
+    Table t = parse("when,id,dataops\n2024-03-01,ABCDEF0123456789abcdef01,3\n");
+    EXPECT_EQ(t.column(0).role(), ColumnRole::Date);
+    EXPECT_EQ(t.column(1).role(), ColumnRole::DeviceId);
+    EXPECT_EQ(t.column(2).role(), ColumnRole::Count);
+    Table digits = parse("device_id,n\n123456789012345678,1\n");
+    EXPECT_EQ(digits.column(0).type(), ColumnType::Text);
+}
+
+TEST(CsvReader, ShowsUnknownLayoutsAsARawTable) {
+    Table t = parse("x,y\nfoo,1\n");
+    EXPECT_FALSE(reportColumnsFromTable(t).isReport());
+    EXPECT_EQ(t.column(0).displayName(), "x");
+}
+
+TEST(CsvReader, ReadsOtherSeparators) {
+    CsvReadOptions options;
+    options.separator = ';';
+    EXPECT_EQ(rowsOf(parse("a;b\n\"1;2\";3\n", options)), (Rows{{"1;2", "3"}}));
+}
+
+}  // namespace
+}  // namespace ud::core
