@@ -11,8 +11,10 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/controller.h"
 #include "app/state_json.h"
@@ -46,6 +48,7 @@ struct App {
     double last_animation_ms = 0;
     unsigned long long frame_count = 0;
     std::string paste_text;       // last text from the DOM paste event
+    std::vector<SDL_Event> deferred;  // key releases held back one frame (see pumpEvents)
     std::string hook_buffer;      // keeps test-hook strings alive for JS
 };
 
@@ -79,13 +82,44 @@ bool handleEvent(const SDL_Event& e) {
         return true;
     }
     ImGui_ImplSDL2_ProcessEvent(&e);
+    if (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP) {
+        // The backend reads SDL_GetModState(), which is the state *now*, after
+        // every queued event; a Ctrl+A queued with its releases would lose Ctrl.
+        // The event carries the modifiers as they were when it happened.
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyCtrl = (e.key.keysym.mod & KMOD_CTRL) != 0;
+        io.KeyShift = (e.key.keysym.mod & KMOD_SHIFT) != 0;
+        io.KeyAlt = (e.key.keysym.mod & KMOD_ALT) != 0;
+        io.KeySuper = (e.key.keysym.mod & KMOD_GUI) != 0;
+    }
     return true;
 }
 
-bool shouldDraw(App& app) {
-    bool event = false;
+// ImGui 1.86 samples key state once per frame (no input queue until 1.87), so a
+// key pressed and released between two frames would be lost. Hold a release
+// back to the next frame when its press came in the same batch.
+bool pumpEvents(App& app) {
+    bool any = !app.deferred.empty();
+    for (const SDL_Event& e : app.deferred) handleEvent(e);
+    app.deferred.clear();
+    std::vector<SDL_Keycode> pressed_now;
     SDL_Event e;
-    while (SDL_PollEvent(&e)) event = handleEvent(e) || event;
+    while (SDL_PollEvent(&e)) {
+        any = true;
+        if (e.type == SDL_KEYDOWN) pressed_now.push_back(e.key.keysym.sym);
+        bool same_batch = e.type == SDL_KEYUP &&
+                          std::find(pressed_now.begin(), pressed_now.end(), e.key.keysym.sym) != pressed_now.end();
+        if (same_batch || !app.deferred.empty())
+            app.deferred.push_back(e);  // keep order: everything after a held release waits too
+        else
+            handleEvent(e);
+    }
+    if (!app.deferred.empty()) app.woken = true;
+    return any;
+}
+
+bool shouldDraw(App& app) {
+    bool event = pumpEvents(app);
     app.controller->tick();
     double now = ud::platform::web::nowMs();
     auto wake_at = app.controller->nextWakeAt();

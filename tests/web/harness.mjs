@@ -1,0 +1,143 @@
+// Shared browser-test harness: serves dist/ on 127.0.0.1, launches Debian's
+// Chromium headless (SwiftShader WebGL2), and drives the canvas with real mouse
+// and keyboard events through the app's test hook (window.usagedesk).
+import { chromium } from 'playwright-core';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '../..');
+export const distDir = process.env.UD_DIST || path.join(repoRoot, 'dist');
+export const nativeBuild = process.env.UD_NATIVE_BUILD || path.join(repoRoot, 'build-native');
+export const screenshotDir = path.join(here, 'screenshots');
+
+const kMime = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.csv': 'text/csv' };
+
+// A static server for dist/ on an ephemeral loopback port.
+export async function serveDist(dir = distDir) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, data) => {
+      if (err) { res.writeHead(404).end('not found'); return; }
+      res.writeHead(200, { 'Content-Type': kMime[path.extname(file)] || 'application/octet-stream',
+        'Cache-Control': 'no-store' });
+      res.end(data);
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+// Starts a native fake server (tools/<name>) and resolves with the URLs it prints.
+export async function startFake(name, args = []) {
+  const bin = path.join(nativeBuild, name);
+  const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const urls = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${out}`)), 10000);
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const found = [...out.matchAll(/http:\/\/127\.0\.0\.1:\d+[^\s]*/g)].map((m) => m[0]);
+      if (found.length && /ready/i.test(out)) { clearTimeout(timer); resolve(found); }
+    });
+    proc.stderr.on('data', (d) => { out += d; });
+    proc.on('exit', (c) => { clearTimeout(timer); reject(new Error(`${name} exited ${c}: ${out}`)); });
+  });
+  return { urls, proc, stop: () => proc.kill() };
+}
+
+export const kChromiumArgs = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.UD_CHROMIUM || '/usr/bin/chromium', headless: true,
+    args: kChromiumArgs });
+}
+
+// Opens the app in a fresh context; collects console errors and page errors.
+export async function openApp(browser, baseUrl, { width = 1280, height = 800, scale = 1, query = '' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale,
+    acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(baseUrl + query);
+  await page.waitForFunction(() => window.usagedesk && window.usagedesk.ready(), null, { timeout: 30000 });
+  const app = new AppDriver(page);
+  await app.settle();
+  return { context, page, app, errors };
+}
+
+export class AppDriver {
+  constructor(page) { this.page = page; }
+  state() { return this.page.evaluate(() => window.usagedesk.state()); }
+  widgets() { return this.page.evaluate(() => window.usagedesk.widgets()); }
+  frames() { return this.page.evaluate(() => window.usagedesk.frames()); }
+
+  // Waits until the app has drawn a few frames and gone idle.
+  async settle(ms = 150) {
+    let last = await this.frames();
+    for (let i = 0; i < 50; ++i) {
+      await this.page.waitForTimeout(ms);
+      const now = await this.frames();
+      if (now === last) return;
+      last = now;
+    }
+  }
+
+  async widget(name, timeout = 10000) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const w = (await this.widgets())[name];
+      if (w) return w;
+      if (Date.now() > deadline) {
+        throw new Error(`widget "${name}" not on screen; have: ${Object.keys(await this.widgets()).join(', ')}`);
+      }
+      await this.page.waitForTimeout(50);
+    }
+  }
+
+  async click(name) {
+    const w = await this.widget(name);
+    await this.page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
+    await this.settle(60);
+  }
+
+  // Clicks a text field, selects what is there, and types `text` with real key events.
+  async fill(name, text) {
+    await this.click(name);
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Backspace');
+    await this.page.keyboard.type(text, { delay: 5 });
+    await this.settle(60);
+  }
+
+  async waitForState(predicate, { timeout = 15000, what = 'state' } = {}) {
+    const deadline = Date.now() + timeout;
+    let s;
+    for (;;) {
+      s = await this.state();
+      if (predicate(s)) return s;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; state: ${JSON.stringify(s).slice(0, 2000)}`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  async screenshot(name) {
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    await this.settle(60);
+    const file = path.join(screenshotDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}
