@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The project's one test command (README: ./build-wasm.sh test).
+# Installs what is missing, builds the native side and the page, then runs:
+#   1. native unit + end-to-end tests (ctest, fake servers on 127.0.0.1)
+#   2. fuzz targets for a bounded time each (FUZZ_SECONDS, default 60)
+#   3. browser tests (Playwright + Debian Chromium) against dist/
+# and ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+JOBS=${JOBS:-$(nproc)}
+passed=0 failed=0
+step() { printf '\n==== %s ====\n' "$*"; }
+count() { passed=$((passed + $1)); failed=$((failed + $2)); }
+
+scripts/install-deps.sh test || exit 1
+
+step "native build"
+if ! ./build-wasm.sh native; then echo "native build failed"; echo "0 passed, 1 failed"; exit 1; fi
+
+step "ctest (native unit and end-to-end tests)"
+(cd build-native && ctest --output-on-failure -j"$JOBS" 2>&1) | tee /tmp/ud-ctest.log | grep -vE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .* Passed' 
+summary=$(grep -E 'tests passed, [0-9]+ tests failed out of [0-9]+' /tmp/ud-ctest.log | tail -1)
+if [ -n "$summary" ]; then
+    total=$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$summary")
+    nfail=$(sed -E 's/.* ([0-9]+) tests failed.*/\1/' <<<"$summary")
+    count $((total - nfail)) "$nfail"
+else
+    count 0 1
+fi
+
+step "fuzz targets (${FUZZ_SECONDS}s each, ASan + UBSan)"
+if [ ! -f build-fuzz/CMakeCache.txt ]; then
+    CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+fi
+if cmake --build build-fuzz -j"$JOBS" --target $(cd build-fuzz && make help | grep -oE 'fuzz_[a-z_]+' | sort -u | tr '\n' ' ') >/tmp/ud-fuzz-build.log 2>&1; then
+    for f in build-fuzz/fuzz_*; do
+        [ -x "$f" ] || continue
+        name=$(basename "$f")
+        corpus=tests/fuzz/corpus/${name#fuzz_}
+        mkdir -p "build-fuzz/corpus-$name"
+        seeds=(); [ -d "$corpus" ] && seeds=("$corpus")
+        if "$f" -max_total_time="$FUZZ_SECONDS" -print_final_stats=1 "build-fuzz/corpus-$name" "${seeds[@]}" \
+                >"build-fuzz/$name.log" 2>&1; then
+            echo "$name: no crash in ${FUZZ_SECONDS}s ($(grep -oE 'stat::number_of_executed_units: *[0-9]+' "build-fuzz/$name.log" | grep -oE '[0-9]+$') runs)"
+            count 1 0
+        else
+            echo "$name: FAILED"; tail -40 "build-fuzz/$name.log"; count 0 1
+        fi
+    done
+else
+    echo "fuzz build failed:"; tail -30 /tmp/ud-fuzz-build.log; count 0 1
+fi
+
+step "WASM build"
+if ./build-wasm.sh build; then
+    step "browser tests (Playwright + Chromium)"
+    (cd tests/web && npm ci --no-audit --no-fund >/dev/null 2>&1 || npm install --no-audit --no-fund >/dev/null)
+    (cd tests/web && node --test --test-concurrency=1 --test-reporter=spec *.test.mjs 2>&1) | tee /tmp/ud-web.log
+    np=$(grep -E '^ℹ pass [0-9]+' /tmp/ud-web.log | grep -oE '[0-9]+' | tail -1)
+    nf=$(grep -E '^ℹ fail [0-9]+' /tmp/ud-web.log | grep -oE '[0-9]+' | tail -1)
+    if [ -n "$np" ]; then count "$np" "${nf:-0}"; else count 0 1; fi
+    echo "screenshots: tests/web/screenshots/"
+else
+    echo "WASM build failed"; count 0 1
+fi
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
