@@ -4,7 +4,10 @@
 
 #include <string>
 
+#include "app/activeplatform_state.h"
+#include "app/particle_state.h"
 #include "app/settings.h"
+#include "app/viewer_state.h"
 
 namespace ud::app {
 
@@ -19,6 +22,9 @@ struct AppState {
     bool demo_mode = false;    // simulated clouds inside the page, no network
     std::string notice;        // one-line app-wide message (e.g. "Settings saved")
     bool dark_theme = false;   // follows the system setting at start-up
+    ParticleState particle;
+    ViewerState viewer;
+    ActivePlatformState activeplatform;
 };
 
 }  // namespace ud::app

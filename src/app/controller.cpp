@@ -5,7 +5,12 @@
 
 namespace ud::app {
 
-Controller::Controller(AppState& state, Services services) : state_(state), services_(services) {}
+Controller::Controller(AppState& state, Services services)
+    : state_(state),
+      services_(services),
+      particle_(state.particle, services),
+      viewer_(state.viewer, services),
+      activeplatform_(state.activeplatform, services) {}
 
 void Controller::loadSaved() {
     auto saved = services_.store.get(kSettingsKey);
@@ -37,15 +42,40 @@ void Controller::applyOne(const Intent& intent) {
                 state_.notice = "Settings reset to defaults.";
             } else if constexpr (std::is_same_v<T, DismissNotice>) {
                 state_.notice.clear();
+            } else if constexpr (std::is_same_v<T, EnterDemoMode>) {
+                state_.demo_mode = true;
+                state_.notice = "Demo mode: simulated clouds inside this page, no network.";
+            } else if constexpr (std::is_same_v<T, LeaveDemoMode>) {
+                state_.demo_mode = false;
+                state_.notice.clear();
+            } else if constexpr (std::is_same_v<T, ParticleIntent>) {
+                particle_.apply(i);
+            } else if constexpr (std::is_same_v<T, ViewerIntent>) {
+                viewer_.apply(i);
+            } else if constexpr (std::is_same_v<T, ActivePlatformIntent>) {
+                activeplatform_.apply(i);
             }
         },
         intent);
 }
 
-void Controller::tick() { services_.transport.poll(); }
+void Controller::tick() {
+    services_.transport.poll();
+    services_.demo_transport.poll();
+    particle_.tick();
+    viewer_.tick();
+    activeplatform_.tick();
+}
 
-core::Timestamp Controller::nextWakeAt() const { return -1; }
+core::Timestamp Controller::nextWakeAt() const {
+    core::Timestamp next = -1;
+    for (core::Timestamp t : {particle_.nextWakeAt(), viewer_.nextWakeAt(), activeplatform_.nextWakeAt()})
+        if (t >= 0 && (next < 0 || t < next)) next = t;
+    return next;
+}
 
-bool Controller::isAnimating() const { return false; }
+bool Controller::isAnimating() const {
+    return particle_.isAnimating() || viewer_.isAnimating() || activeplatform_.isAnimating();
+}
 
 }  // namespace ud::app

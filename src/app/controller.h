@@ -3,23 +3,20 @@
 // intents and tick() with the time, and asks nextWakeAt() when to come back.
 #pragma once
 
+#include "app/activeplatform_controller.h"
 #include "app/app_state.h"
 #include "app/intents.h"
-#include "platform/clock.h"
-#include "platform/http_transport.h"
-#include "platform/key_value_store.h"
+#include "app/particle_controller.h"
+#include "app/services.h"
+#include "app/viewer_controller.h"
 
 namespace ud::app {
 
-struct Services {
-    platform::HttpTransport& transport;
-    const platform::Clock& clock;
-    platform::KeyValueStore& store;
-};
-
 class Controller {
 public:
+    // `services.demo_mode` must refer to state.demo_mode.
     Controller(AppState& state, Services services);
+    ViewerController& viewer() { return viewer_; }
 
     void loadSaved();                 // settings from the store, at start-up
     void apply(const Intents& intents);
@@ -32,6 +29,9 @@ private:
 
     AppState& state_;
     Services services_;
+    ParticleController particle_;
+    ViewerController viewer_;
+    ActivePlatformController activeplatform_;
 };
 
 }  // namespace ud::app

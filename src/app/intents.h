@@ -6,7 +6,10 @@
 #include <variant>
 #include <vector>
 
+#include "app/activeplatform_intents.h"
 #include "app/app_state.h"
+#include "app/particle_intents.h"
+#include "app/viewer_intents.h"
 
 namespace ud::app {
 
@@ -14,8 +17,11 @@ struct SelectSection { Section section; };
 struct SaveSettings { Settings settings; };
 struct ResetSettings {};
 struct DismissNotice {};
+struct EnterDemoMode {};
+struct LeaveDemoMode {};
 
-using Intent = std::variant<SelectSection, SaveSettings, ResetSettings, DismissNotice>;
+using Intent = std::variant<SelectSection, SaveSettings, ResetSettings, DismissNotice, EnterDemoMode, LeaveDemoMode,
+                            ParticleIntent, ViewerIntent, ActivePlatformIntent>;
 using Intents = std::vector<Intent>;
 
 }  // namespace ud::app

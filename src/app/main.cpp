@@ -17,7 +17,9 @@
 #include <vector>
 
 #include "app/controller.h"
+#include "app/demo_clouds.h"
 #include "app/state_json.h"
+#include "platform/simulated_transport.h"
 #include "platform/web/browser_glue.h"
 #include "platform/web/http_transport_web.h"
 #include "platform/web/local_storage.h"
@@ -42,6 +44,7 @@ struct App {
     BrowserClock clock;
     ud::platform::web::LocalStorage store;
     std::unique_ptr<ud::platform::web::WebHttpTransport> transport;
+    std::unique_ptr<ud::platform::SimulatedTransport> demo_transport;
     std::unique_ptr<ud::app::Controller> controller;
     int frames_left = 3;          // frames still to draw after the last event
     bool woken = true;            // something outside SDL asked for a frame
@@ -248,8 +251,9 @@ int main() {
     loadFonts(app);
 
     app.transport = std::make_unique<ud::platform::web::WebHttpTransport>([] { g_app->woken = true; });
+    app.demo_transport = std::make_unique<ud::platform::SimulatedTransport>(app.clock, ud::app::demoCloudHandler());
     app.controller = std::make_unique<ud::app::Controller>(
-        app.state, ud::app::Services{*app.transport, app.clock, app.store});
+        app.state, ud::app::Services{*app.transport, *app.demo_transport, app.clock, app.store, app.state.demo_mode});
     app.controller->loadSaved();
 
     EM_ASM({ if (window.usagedeskGlue) window.usagedeskGlue.ready(); });

@@ -13,6 +13,9 @@ std::string jsonFromAppState(const AppState& state) {
     j["dark_theme"] = state.dark_theme;
     j["settings"] = {{"particle_base_url", state.settings.particle_base_url},
                      {"activeplatform_base_url", state.settings.activeplatform_base_url}};
+    j["particle"] = jsonFromParticleState(state.particle);
+    j["viewer"] = jsonFromViewerState(state.viewer);
+    j["activeplatform"] = jsonFromActivePlatformState(state.activeplatform);
     return j.dump();
 }
 

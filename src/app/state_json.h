@@ -4,10 +4,16 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "app/app_state.h"
 
 namespace ud::app {
 
 std::string jsonFromAppState(const AppState& state);
+// One per section, each in its section's *_state_json.cpp.
+nlohmann::json jsonFromParticleState(const ParticleState& state);
+nlohmann::json jsonFromViewerState(const ViewerState& state);
+nlohmann::json jsonFromActivePlatformState(const ActivePlatformState& state);
 
 }  // namespace ud::app

@@ -4,7 +4,10 @@
 
 #include <imgui.h>
 
+#include "ui/panel_activeplatform.h"
+#include "ui/panel_particle.h"
 #include "ui/panel_settings.h"
+#include "ui/panel_viewer.h"
 #include "ui/widgets.h"
 
 namespace ud::ui {
@@ -40,16 +43,13 @@ void drawSection(const app::AppState& state, UiState& ui, app::Intents& intents)
             drawSettingsPanel(state, ui.settings_form, ui.widgets, intents);
             break;
         case app::Section::Particle:
-            sectionTitle("Particle data operations");
-            mutedText("Log in to the Particle Cloud to request and read data operations usage reports.");
+            drawParticleSection(state, ui, intents);
             break;
         case app::Section::ActivePlatform:
-            sectionTitle("ActivePlatform daily analytics");
-            mutedText("Fetch the daily expenses of a pay-as-you-go subscription with a manager API token.");
+            drawActivePlatformSection(state, ui, intents);
             break;
         case app::Section::Viewer:
-            sectionTitle("Report viewer");
-            mutedText("Open a usage CSV to read it as a table, group it and chart it.");
+            drawViewerSection(state, ui, intents);
             break;
     }
 }

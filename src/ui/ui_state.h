@@ -5,6 +5,9 @@
 #include <string>
 
 #include "app/settings.h"
+#include "ui/activeplatform_forms.h"
+#include "ui/particle_forms.h"
+#include "ui/viewer_forms.h"
 #include "ui/widget_registry.h"
 
 namespace ud::ui {
@@ -19,6 +22,9 @@ struct SettingsForm {
 struct UiState {
     WidgetRegistry widgets;
     SettingsForm settings_form;
+    ParticleForms particle;
+    ViewerForms viewer;
+    ActivePlatformForms activeplatform;
     float dpi_scale = 1.0f;  // devicePixelRatio, for first-use sizes
 };
 

@@ -1,0 +1,11 @@
+// ActivePlatformState as JSON for the browser test hook. Secrets only as booleans.
+#include "app/state_json.h"
+
+namespace ud::app {
+
+nlohmann::json jsonFromActivePlatformState(const ActivePlatformState& state) {
+    (void)state;
+    return nlohmann::json::object();
+}
+
+}  // namespace ud::app

@@ -1,0 +1,10 @@
+// Edit buffers and UI-only choices of the Particle section (InputText needs a
+// place to write). Owned by UiState, never function statics.
+#pragma once
+
+namespace ud::ui {
+
+struct ParticleForms {
+};
+
+}  // namespace ud::ui
