@@ -136,6 +136,9 @@ public:
     void appendDecimal(Decimal value);
     void appendDate(Date date);
     void appendDays(std::int32_t days);
+    // The exact value units * 10^-scale (scale 0..9). Unlike appendDecimal it
+    // keeps the scale, so sums of "1.50" display as "3.00", not "3".
+    void appendUnits(std::int64_t units, int scale);
     void reserve(std::size_t rows);
     void setDisplayName(std::string name) { column_.display_name_ = std::move(name); }
     void setRole(ColumnRole role) { column_.role_ = role; }

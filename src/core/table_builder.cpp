@@ -151,6 +151,19 @@ void ColumnBuilder::appendDecimal(Decimal value) {
     appendTextCode(value.toString());
 }
 
+void ColumnBuilder::appendUnits(std::int64_t units, int scale) {
+    if (scale == 0 && column_.type_ == ColumnType::Integer) {
+        appendInteger(units);
+        return;
+    }
+    if (column_.type_ == ColumnType::Integer) widenToDecimal();
+    if (column_.type_ == ColumnType::Decimal && appendDecimalUnits(units, scale)) return;
+    std::string text;
+    appendFixedPoint(text, units, scale, false);
+    if (column_.type_ != ColumnType::Text) widenToText();
+    appendTextCode(text);
+}
+
 void ColumnBuilder::appendDate(Date date) { appendDays(static_cast<std::int32_t>(daysFromDate(date))); }
 
 void ColumnBuilder::appendDays(std::int32_t days) {
