@@ -70,7 +70,8 @@ std::int64_t durationMicros(Usage usage, std::uint64_t r) {
 Line lineFor(const AnalyticsGeneratorOptions& o, std::int64_t day, int index) {
     std::uint64_t r = splitmix(o.seed ^ splitmix(static_cast<std::uint64_t>(day) * 1000003ULL + static_cast<std::uint64_t>(index)));
     Line l;
-    l.resource = (static_cast<std::size_t>(index) * 7 + static_cast<std::size_t>(day)) % kResources;
+    // 11 is coprime with the 14 templates: a day's first lines cover different services.
+    l.resource = (static_cast<std::size_t>(index) * 11 + static_cast<std::size_t>(day) * 5) % kResources;
     const ResourceTemplate& t = kTemplates[l.resource % kTemplates.size()];
     l.days = day;
     std::uint64_t billed_pick = (r >> 8) % 10;

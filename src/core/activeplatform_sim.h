@@ -6,7 +6,7 @@
 // bytes. Served natively by tools/fake-activeplatform and used in the page's
 // demo mode through SimulatedTransport (handle() is the handler both take).
 //
-// Control endpoints (POST unless noted; parameters in the query string):
+// Control endpoints (POST or GET; parameters in the query string):
 //   /__fake/reset                       preset, switches, faults and records back to the start
 //   /__fake/preset?name=small|large|empty|mixed|demo
 //   /__fake/fault?kind=<kind>&count=N&status=S&retry_after=S&delay_ms=MS
@@ -16,8 +16,8 @@
 //   /__fake/config?unknown_token=401|403&foreign_subscription=404|403&non_payg=422|empty
 //       &both_pairs=422|dates&max_days=N&max_periods=N&content_type=jsonapi|json
 //       &id=string|integer&cors=on|off&cors_origin=<origin>|*&latency_ms=N
-//   GET /__fake/requests                recorded requests as JSON (newest last)
-//   GET /__fake/counts                  counters as JSON
+//   /__fake/requests                    recorded requests as JSON (newest last)
+//   /__fake/counts                      counters as JSON
 #pragma once
 
 #include <cstdint>

@@ -69,7 +69,9 @@ std::optional<SimFaultKind> simFaultKindFromName(std::string_view name) {
 
 HttpResponse ActivePlatformSim::handleControl(const HttpRequest& request, std::string_view path, const Query& query) {
     HttpResponse r;
-    bool is_post = request.method == "POST";
+    // GET is accepted too: cpp-httplib refuses a POST without Content-Length
+    // (plain `curl -X POST`), and these endpoints are fake-only anyway.
+    bool is_command = request.method == "POST" || request.method == "GET";
     if (request.method == "OPTIONS") {
         r.status = 204;
         r.headers.emplace_back("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
@@ -78,8 +80,8 @@ HttpResponse ActivePlatformSim::handleControl(const HttpRequest& request, std::s
         r = jsonTextResponse(200, requestsJson());
     } else if (path == "/__fake/counts") {
         r = jsonTextResponse(200, countsJson());
-    } else if (!is_post) {
-        r = badControl("use POST for " + std::string(path));
+    } else if (!is_command) {
+        r = badControl("use POST or GET for " + std::string(path));
     } else if (path == "/__fake/reset") {
         reset();
         r = jsonResponse(200, {{"ok", true}});
@@ -125,7 +127,8 @@ HttpResponse ActivePlatformSim::applyFault(const Query& query) {
 
 HttpResponse ActivePlatformSim::applyConfig(const Query& query) {
     SimSwitches& s = switches_;
-    for (const auto& [k, v] : query) {
+    for (const auto& [k, value] : query) {
+        const auto& v = value;  // clang 14 (the WASM compiler) cannot capture structured bindings
         auto choose = [&](bool& flag, std::string_view off, std::string_view on) {
             if (v == off) flag = false;
             else if (v == on) flag = true;
