@@ -182,4 +182,8 @@ private:
     std::vector<ColumnBuilder> columns_;
 };
 
+// A new table holding `rows` of `table` in that order (same columns, types,
+// names and roles): a sorted group-by result, a view to hand on.
+Table tableFromRows(const Table& table, std::span<const std::uint32_t> rows);
+
 }  // namespace ud::core

@@ -297,4 +297,29 @@ Table TableBuilder::finish() {
     return table;
 }
 
+Table tableFromRows(const Table& table, std::span<const std::uint32_t> rows) {
+    TableBuilder b;
+    for (std::size_t i = 0; i < table.columnCount(); ++i) {
+        const Column& c = table.column(i);
+        b.addColumn(c.name(), c.type());
+        b.setDisplayName(i, c.displayName());
+        b.setRole(i, c.role());
+        ColumnBuilder& out = b.column(i);
+        out.reserve(rows.size());
+        for (std::uint32_t r : rows) {
+            if (c.isNull(r)) {
+                out.appendNull();
+                continue;
+            }
+            switch (c.type()) {
+                case ColumnType::Text: out.appendText(c.text(r)); break;
+                case ColumnType::Integer: out.appendInteger(c.integer(r)); break;
+                case ColumnType::Decimal: out.appendUnits(c.decimalUnits(r), c.decimalScale()); break;
+                case ColumnType::Date: out.appendDays(c.days(r)); break;
+            }
+        }
+    }
+    return b.finish();
+}
+
 }  // namespace ud::core

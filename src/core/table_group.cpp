@@ -1,6 +1,6 @@
 // Group-by: rows -> dense group ids (flat hash on packed keys), then one
 // column-at-a-time pass per aggregate with 128-bit sums, then a result Table
-// ordered by the keys. The totals row is the same computation with one group.
+// sorted by its key columns. The totals row is the same computation with one group.
 #include "core/table_group.h"
 
 #include <algorithm>
@@ -219,14 +219,6 @@ Result<GroupedTable> groupRows(const Table& table, std::span<const std::uint32_t
         if (g == first_row.size()) first_row.push_back(rows[i]);
         group_of[i] = g;
     }
-    // 2. Group order = the key order of the groups' first rows.
-    std::vector<std::uint32_t> ordered_rows = first_row;
-    std::vector<SortKey> sort_keys;
-    for (const GroupKey& k : spec.keys) sort_keys.push_back({k.column, SortDirection::Ascending});
-    sortRows(table, ordered_rows, sort_keys);
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> group_by_row;
-    for (std::uint32_t g = 0; g < first_row.size(); ++g) group_by_row.emplace_back(first_row[g], g);
-    std::sort(group_by_row.begin(), group_by_row.end());
     // 3. Aggregates, one column at a time.
     std::vector<Accumulated> acc, totals;
     std::vector<std::uint32_t> all_zero(rows.size(), 0);
@@ -252,9 +244,8 @@ Result<GroupedTable> groupRows(const Table& table, std::span<const std::uint32_t
     }
     addAggregateColumns(groups, table, spec);
     std::size_t first_aggregate = spec.keys.size() + 1;
-    for (std::uint32_t row : ordered_rows) {
-        auto it = std::lower_bound(group_by_row.begin(), group_by_row.end(), std::make_pair(row, 0u));
-        std::uint32_t g = it->second;
+    for (std::uint32_t g = 0; g < first_row.size(); ++g) {
+        std::uint32_t row = first_row[g];
         for (std::size_t k = 0; k < spec.keys.size(); ++k) {
             appendGroupKeyCell(groups.column(k), table.column(spec.keys[k].column), row, spec.keys[k].by_month);
         }
@@ -270,7 +261,13 @@ Result<GroupedTable> groupRows(const Table& table, std::span<const std::uint32_t
         const AggregateSpec& s = spec.aggregates[a];
         appendAggregateCell(total.column(first_aggregate + a), table.column(s.column), s.function, totals[a], 0);
     }
-    GroupedTable result{groups.finish(), total.finish()};
+    // Groups were built in first-seen order; show them in key order.
+    Table unordered = groups.finish();
+    std::vector<std::uint32_t> order = filterRows(unordered, {}, "");
+    std::vector<SortKey> sort_keys;
+    for (std::size_t k = 0; k < spec.keys.size(); ++k) sort_keys.push_back({k, SortDirection::Ascending});
+    sortRows(unordered, order, sort_keys);
+    GroupedTable result{tableFromRows(unordered, order), total.finish()};
     return result;
 }
 

@@ -1,0 +1,129 @@
+// Group-by: keys (text, date, month, two keys), exact aggregates, totals.
+#include <gtest/gtest.h>
+
+#include "core/csv_reader.h"
+#include "core/table_group.h"
+#include "core/table_view.h"
+
+namespace ud::core {
+namespace {
+
+using Rows = std::vector<std::vector<std::string>>;
+
+Rows rowsOf(const Table& t) {
+    Rows rows;
+    for (std::size_t r = 0; r < t.rowCount(); ++r) {
+        std::vector<std::string> row;
+        for (const Column& c : t.columns()) row.push_back(c.cellText(r));
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+// 0 date, 1 device, 2 ops (Integer), 3 cost (Decimal, scale 2)
+Table usage() {
+    Result<Table> t = tableFromCsv(
+        "date,device,ops,cost\n"
+        "2024-01-30,b,10,0.10\n"
+        "2024-01-31,a,5,0.20\n"
+        "2024-02-01,b,7,0.30\n"
+        "2024-01-31,b,,0.01\n"
+        "2024-02-01,a,3,\n"
+        ",a,1,1.00\n");
+    EXPECT_TRUE(t.ok());
+    return std::move(t).value();
+}
+
+std::vector<std::uint32_t> allRows(const Table& t) { return filterRows(t, {}, ""); }
+
+TEST(TableGroup, SumsCountsMinMaxAndMeanPerTextKey) {
+    Table t = usage();
+    GroupSpec spec;
+    spec.keys = {{1, false}};
+    spec.aggregates = {{2, Aggregate::Sum}, {2, Aggregate::Count}, {2, Aggregate::Min},
+                       {2, Aggregate::Max}, {2, Aggregate::Mean}, {3, Aggregate::Sum}, {3, Aggregate::Mean}};
+    Result<GroupedTable> g = groupRows(t, allRows(t), spec);
+    ASSERT_TRUE(g.ok());
+    EXPECT_EQ(rowsOf(g->groups), (Rows{{"a", "3", "9", "3", "1", "5", "3.00", "1.20", "0.6000"},
+                                       {"b", "3", "17", "2", "7", "10", "8.50", "0.41", "0.1367"}}));
+    EXPECT_EQ(g->groups.column(2).displayName(), "Sum of ops");
+    EXPECT_EQ(g->groups.column(2).type(), ColumnType::Integer);
+    EXPECT_EQ(g->groups.column(7).type(), ColumnType::Decimal);
+    EXPECT_EQ(rowsOf(g->totals), (Rows{{"Total", "6", "26", "5", "1", "10", "5.20", "1.61", "0.3220"}}));
+}
+
+TEST(TableGroup, GroupsByDateWithEmptyKeysLast) {
+    Table t = usage();
+    GroupSpec spec;
+    spec.keys = {{0, false}};
+    spec.aggregates = {{2, Aggregate::Sum}};
+    Result<GroupedTable> g = groupRows(t, allRows(t), spec);
+    ASSERT_TRUE(g.ok());
+    EXPECT_EQ(rowsOf(g->groups), (Rows{{"2024-01-30", "1", "10"},
+                                       {"2024-01-31", "2", "5"},
+                                       {"2024-02-01", "2", "10"},
+                                       {"", "1", "1"}}));
+    EXPECT_EQ(g->groups.column(0).type(), ColumnType::Date);
+}
+
+TEST(TableGroup, GroupsByMonthAndASecondKey) {
+    Table t = usage();
+    GroupSpec spec;
+    spec.keys = {{0, true}, {1, false}};
+    spec.aggregates = {{3, Aggregate::Sum}};
+    Result<GroupedTable> g = groupRows(t, allRows(t), spec);
+    ASSERT_TRUE(g.ok());
+    EXPECT_EQ(rowsOf(g->groups), (Rows{{"2024-01", "a", "1", "0.20"},
+                                       {"2024-01", "b", "2", "0.11"},
+                                       {"2024-02", "a", "1", ""},
+                                       {"2024-02", "b", "1", "0.30"},
+                                       {"", "a", "1", "1.00"}}));
+    EXPECT_EQ(g->groups.column(0).displayName(), "Date (month)");
+}
+
+TEST(TableGroup, GroupsOnlyTheGivenRows) {
+    Table t = usage();
+    GroupSpec spec;
+    spec.keys = {{1, false}};
+    spec.aggregates = {{2, Aggregate::Sum}};
+    std::vector<std::uint32_t> rows{0, 2};
+    Result<GroupedTable> g = groupRows(t, rows, spec);
+    ASSERT_TRUE(g.ok());
+    EXPECT_EQ(rowsOf(g->groups), (Rows{{"b", "2", "17"}}));
+    EXPECT_EQ(rowsOf(g->totals), (Rows{{"Total", "2", "17"}}));
+}
+
+TEST(TableGroup, SumsAreExactOverManyDecimals) {
+    TableBuilder b;
+    b.addColumn("k", ColumnType::Text);
+    b.addColumn("v", ColumnType::Decimal);
+    for (int i = 0; i < 100000; ++i) {
+        b.appendText(0, "x");
+        b.appendText(1, "0.000000001");  // 1e-9: binary floating point would drift
+    }
+    b.appendText(0, "x");
+    b.appendText(1, "12345678.5");
+    Table t = b.finish();
+    GroupSpec spec;
+    spec.keys = {{0, false}};
+    spec.aggregates = {{1, Aggregate::Sum}};
+    Result<GroupedTable> g = groupRows(t, allRows(t), spec);
+    ASSERT_TRUE(g.ok());
+    EXPECT_EQ(*g->groups.column(2).number(0), *Decimal::fromText("12345678.500100000"));
+}
+
+TEST(TableGroup, RefusesBadSpecs) {
+    Table t = usage();
+    GroupSpec none;
+    EXPECT_EQ(groupRows(t, allRows(t), none).error().kind, ErrorKind::Validation);
+    GroupSpec month_of_text;
+    month_of_text.keys = {{1, true}};
+    EXPECT_FALSE(groupRows(t, allRows(t), month_of_text).ok());
+    GroupSpec sum_of_text;
+    sum_of_text.keys = {{0, false}};
+    sum_of_text.aggregates = {{1, Aggregate::Sum}};
+    EXPECT_FALSE(groupRows(t, allRows(t), sum_of_text).ok());
+}
+
+}  // namespace
+}  // namespace ud::core
