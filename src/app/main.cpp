@@ -21,6 +21,7 @@
 #include "app/state_json.h"
 #include "platform/simulated_transport.h"
 #include "platform/web/browser_glue.h"
+#include "platform/web/file_dialogs_web.h"
 #include "platform/web/http_transport_web.h"
 #include "platform/web/local_storage.h"
 #include "ui/theme.h"
@@ -43,6 +44,7 @@ struct App {
     ud::ui::UiState ui;
     BrowserClock clock;
     ud::platform::web::LocalStorage store;
+    ud::platform::web::WebFileDialogs files;
     std::unique_ptr<ud::platform::web::WebHttpTransport> transport;
     std::unique_ptr<ud::platform::SimulatedTransport> demo_transport;
     std::unique_ptr<ud::app::Controller> controller;
@@ -253,7 +255,8 @@ int main() {
     app.transport = std::make_unique<ud::platform::web::WebHttpTransport>([] { g_app->woken = true; });
     app.demo_transport = std::make_unique<ud::platform::SimulatedTransport>(app.clock, ud::app::demoCloudHandler());
     app.controller = std::make_unique<ud::app::Controller>(
-        app.state, ud::app::Services{*app.transport, *app.demo_transport, app.clock, app.store, app.state.demo_mode});
+        app.state, ud::app::Services{*app.transport, *app.demo_transport, app.clock, app.store, app.state.demo_mode,
+                                     app.files});
     app.controller->loadSaved();
 
     EM_ASM({ if (window.usagedeskGlue) window.usagedeskGlue.ready(); });
