@@ -68,14 +68,17 @@ void addLine(AmountTotals& to, Decimal total, Decimal taxes, Decimal discount) {
     ++to.lines;
 }
 
-std::vector<GroupTotal> sortedGroups(const std::vector<AmountTotals>& sums, const Grouping& g) {
-    std::vector<GroupTotal> out;
-    for (std::size_t id = 0; id < sums.size(); ++id)
-        if (sums[id].lines > 0) out.push_back({g.names[id], sums[id]});
-    std::sort(out.begin(), out.end(), [](const GroupTotal& a, const GroupTotal& b) {
-        if (a.amounts.total != b.amounts.total) return a.amounts.total > b.amounts.total;
-        return a.key < b.key;
-    });
+// Sums keyed (currency << 32 | group) as one sorted list per currency, in a
+// single pass over the map (a pass per currency would be quadratic).
+std::vector<std::vector<GroupTotal>> groupsByCurrency(const std::unordered_map<std::uint64_t, AmountTotals>& sums,
+                                                      std::size_t currency_count, const Grouping& g) {
+    std::vector<std::vector<GroupTotal>> out(currency_count);
+    for (const auto& [key, amounts] : sums) out[key >> 32].push_back({g.names[key & 0xffffffffu], amounts});
+    for (auto& list : out)
+        std::sort(list.begin(), list.end(), [](const GroupTotal& a, const GroupTotal& b) {
+            if (a.amounts.total != b.amounts.total) return a.amounts.total > b.amounts.total;
+            return a.key < b.key;
+        });
     return out;
 }
 
@@ -98,12 +101,10 @@ CostTotals costTotalsFromTable(const Table& items) {
     const Column* taxes_col = columnNamed(items, "taxes_total");
     const Column* discount_col = columnNamed(items, "discount_amount");
 
-    std::size_t n_cur = currency.names.size();
-    std::vector<AmountTotals> grand(n_cur);
-    std::vector<std::vector<std::vector<AmountTotals>>> sums(n_cur);  // [currency][dim][group]
-    for (auto& per_cur : sums)
-        for (std::size_t d = 0; d < kDims; ++d) per_cur.emplace_back(dims[d].names.size());
-
+    // Keyed by (currency, group): a flat [currency][group] array would explode
+    // when a damaged answer has thousands of currencies and SKUs.
+    std::vector<AmountTotals> grand(currency.names.size());
+    std::vector<std::unordered_map<std::uint64_t, AmountTotals>> sums(kDims);
     CostTotals out;
     for (std::size_t r = 0; r < items.rowCount(); ++r) {
         std::optional<Decimal> total = amountAt(total_col, r);
@@ -113,20 +114,22 @@ CostTotals costTotalsFromTable(const Table& items) {
         }
         Decimal taxes = amountAt(taxes_col, r).value_or(Decimal());
         Decimal discount = amountAt(discount_col, r).value_or(Decimal());
-        std::uint32_t k = currency.ids[r];
+        std::uint64_t k = currency.ids[r];
         addLine(grand[k], *total, taxes, discount);
-        for (std::size_t d = 0; d < kDims; ++d) addLine(sums[k][d][dims[d].ids[r]], *total, taxes, discount);
+        for (std::size_t d = 0; d < kDims; ++d) addLine(sums[d][k << 32 | dims[d].ids[r]], *total, taxes, discount);
     }
-    for (std::size_t k = 0; k < n_cur; ++k) {
+    std::vector<std::vector<std::vector<GroupTotal>>> lists;  // [dim][currency]
+    for (std::size_t d = 0; d < kDims; ++d) lists.push_back(groupsByCurrency(sums[d], grand.size(), dims[d]));
+    for (std::size_t k = 0; k < grand.size(); ++k) {
         if (grand[k].lines == 0) continue;
         CurrencyTotals c;
         c.currency = currency.names[k];
         c.grand = grand[k];
-        c.by_category = sortedGroups(sums[k][0], dims[0]);
-        c.by_subcategory = sortedGroups(sums[k][1], dims[1]);
-        c.by_resource_group = sortedGroups(sums[k][2], dims[2]);
-        c.by_region = sortedGroups(sums[k][3], dims[3]);
-        c.by_sku = sortedGroups(sums[k][4], dims[4]);
+        c.by_category = std::move(lists[0][k]);
+        c.by_subcategory = std::move(lists[1][k]);
+        c.by_resource_group = std::move(lists[2][k]);
+        c.by_region = std::move(lists[3][k]);
+        c.by_sku = std::move(lists[4][k]);
         out.currencies.push_back(std::move(c));
     }
     std::sort(out.currencies.begin(), out.currencies.end(),
@@ -139,73 +142,74 @@ std::vector<DailyCategorySeries> dailyCostByCategory(const Table& items, std::si
     Grouping category = groupingFromColumn(items, "category", false);
     const Column* total_col = columnNamed(items, "total");
     const Column* day_col = columnNamed(items, "operate_day");
-    std::size_t n_cur = currency.names.size(), n_cat = category.names.size();
 
-    struct Span {
+    // Pass 1: each currency's last day and each (currency, category) total.
+    struct PerCurrency {
         std::int64_t first = std::numeric_limits<std::int64_t>::max();
         std::int64_t last = std::numeric_limits<std::int64_t>::min();
+        std::size_t lines = 0;
     };
-    std::vector<Span> spans(n_cur);
-    for (std::size_t r = 0; r < items.rowCount(); ++r) {
-        auto day = dayAt(day_col, r);
-        if (!day || !amountAt(total_col, r)) continue;
-        Span& s = spans[currency.ids[r]];
-        s.first = std::min(s.first, *day);
-        s.last = std::max(s.last, *day);
-    }
-    std::vector<std::vector<Decimal>> cells(n_cur);  // [currency][category * days + day]
-    for (std::size_t k = 0; k < n_cur; ++k)
-        if (spans[k].first <= spans[k].last)
-            cells[k].resize(n_cat * static_cast<std::size_t>(spans[k].last - spans[k].first + 1));
+    std::vector<PerCurrency> per(currency.names.size());
+    std::unordered_map<std::uint64_t, Decimal> category_sums;  // (currency << 32 | category)
     for (std::size_t r = 0; r < items.rowCount(); ++r) {
         auto day = dayAt(day_col, r);
         auto total = amountAt(total_col, r);
         if (!day || !total) continue;
-        std::uint32_t k = currency.ids[r];
-        std::size_t days = static_cast<std::size_t>(spans[k].last - spans[k].first + 1);
-        cells[k][category.ids[r] * days + static_cast<std::size_t>(*day - spans[k].first)] += *total;
+        PerCurrency& p = per[currency.ids[r]];
+        p.last = std::max(p.last, *day);
+        ++p.lines;
     }
+    // A chart of centuries is a damaged answer, not a report: keep the latest days.
+    for (std::size_t r = 0; r < items.rowCount(); ++r) {
+        auto day = dayAt(day_col, r);
+        auto total = amountAt(total_col, r);
+        if (!day || !total) continue;
+        std::uint64_t k = currency.ids[r];
+        if (*day <= per[k].last - kMaxChartDays) continue;
+        per[k].first = std::min(per[k].first, *day);
+        category_sums[k << 32 | category.ids[r]] += *total;
+    }
+    // Only the currencies with the most lines get a chart (a handful in practice).
+    std::vector<std::uint32_t> charted;
+    for (std::uint32_t k = 0; k < per.size(); ++k)
+        if (per[k].lines > 0) charted.push_back(k);
+    std::sort(charted.begin(), charted.end(), [&](auto a, auto b) { return per[a].lines > per[b].lines; });
+    if (charted.size() > kMaxChartCurrencies) charted.resize(kMaxChartCurrencies);
 
     std::vector<DailyCategorySeries> out;
-    for (std::size_t k = 0; k < n_cur; ++k) {
-        if (cells[k].empty()) continue;
-        std::size_t days = static_cast<std::size_t>(spans[k].last - spans[k].first + 1);
+    for (std::uint32_t k : charted) {
         std::vector<std::pair<Decimal, std::uint32_t>> ranked;  // (total, category id)
-        for (std::uint32_t cat = 0; cat < n_cat; ++cat) {
-            Decimal sum;
-            bool any = false;
-            for (std::size_t d = 0; d < days; ++d) {
-                sum += cells[k][cat * days + d];
-                any = any || !cells[k][cat * days + d].isZero();
-            }
-            if (any) ranked.emplace_back(sum, cat);
-        }
+        for (const auto& [key, sum] : category_sums)
+            if (key >> 32 == k) ranked.emplace_back(sum, static_cast<std::uint32_t>(key & 0xffffffffu));
         std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
             if (a.first != b.first) return a.first > b.first;
             return category.names[a.second] < category.names[b.second];
         });
         DailyCategorySeries s;
         s.currency = currency.names[k];
-        s.first_day = dateFromDays(spans[k].first);
-        s.day_count = days;
-        s.day_totals.assign(days, Decimal());
+        s.first_day = dateFromDays(per[k].first);
+        s.day_count = static_cast<std::size_t>(per[k].last - per[k].first + 1);
         bool has_other = ranked.size() > top_n;
         std::size_t shown = has_other ? top_n : ranked.size();
-        for (std::size_t i = 0; i < shown; ++i) {
-            std::uint32_t cat = ranked[i].second;
-            s.categories.push_back(cat == 0 ? "(none)" : category.names[cat]);
-            s.values.emplace_back(cells[k].begin() + static_cast<std::ptrdiff_t>(cat * days),
-                                  cells[k].begin() + static_cast<std::ptrdiff_t>((cat + 1) * days));
-        }
-        if (has_other) {
-            s.categories.push_back(kOtherCategory);
-            s.values.emplace_back(days, Decimal());
-            for (std::size_t i = shown; i < ranked.size(); ++i)
-                for (std::size_t d = 0; d < days; ++d) s.values.back()[d] += cells[k][ranked[i].second * days + d];
-        }
-        for (const auto& series : s.values)
-            for (std::size_t d = 0; d < days; ++d) s.day_totals[d] += series[d];
+        std::unordered_map<std::uint32_t, std::size_t> slot_of;  // category id -> series index
+        for (std::size_t i = 0; i < ranked.size(); ++i) slot_of[ranked[i].second] = std::min(i, shown);
+        for (std::size_t i = 0; i < shown; ++i)
+            s.categories.push_back(ranked[i].second == 0 ? "(none)" : category.names[ranked[i].second]);
+        if (has_other) s.categories.push_back(kOtherCategory);
+        s.values.assign(s.categories.size(), std::vector<Decimal>(s.day_count));
+        s.day_totals.assign(s.day_count, Decimal());
         out.push_back(std::move(s));
+        // Pass 2 for this currency: fill its cells.
+        DailyCategorySeries& series = out.back();
+        for (std::size_t r = 0; r < items.rowCount(); ++r) {
+            if (currency.ids[r] != k) continue;
+            auto day = dayAt(day_col, r);
+            auto total = amountAt(total_col, r);
+            if (!day || !total || *day < per[k].first) continue;
+            auto d = static_cast<std::size_t>(*day - per[k].first);
+            series.values[slot_of[category.ids[r]]][d] += *total;
+            series.day_totals[d] += *total;
+        }
     }
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.currency < b.currency; });
     return out;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,11 @@ struct CostTotals {
 CostTotals costTotalsFromTable(const Table& items);
 
 inline constexpr const char* kOtherCategory = "Other";
+// Limits that keep a damaged answer (dates over centuries, thousands of
+// currencies) from allocating gigabytes: only the latest days, and only the
+// currencies with the most lines, are charted.
+inline constexpr std::int64_t kMaxChartDays = 3660;
+inline constexpr std::size_t kMaxChartCurrencies = 8;
 
 // One currency's daily cost by category: values[category][day], exact.
 struct DailyCategorySeries {
@@ -60,7 +66,8 @@ struct DailyCategorySeries {
     std::vector<Decimal> day_totals;     // sum over categories per day (hover, axis range)
 };
 
-// Lines without an operate_day or a numeric total are left out.
+// Lines without an operate_day or a numeric total are left out, as are days
+// more than kMaxChartDays before a currency's last day.
 std::vector<DailyCategorySeries> dailyCostByCategory(const Table& items, std::size_t top_n = 8);
 
 }  // namespace ud::core

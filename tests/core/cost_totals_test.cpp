@@ -123,3 +123,16 @@ TEST(CostTotals, DailySeriesKeepsTopCategoriesAndFoldsTheRestIntoOther) {
     EXPECT_EQ(series[1].categories, std::vector<std::string>{"A"});
     EXPECT_EQ(series[1].day_count, 1u);
 }
+
+TEST(CostTotals, DamagedDatesDoNotStretchTheChartOverCenturies) {
+    auto series = dailyCostByCategory(tableOf({
+        {"0001-01-01", "A", "g", "EUR", "1.0"},
+        {"2024-03-01", "A", "g", "EUR", "2.0"},
+        {"2024-03-02", "A", "g", "EUR", "3.0"},
+    }));
+    ASSERT_EQ(series.size(), 1u);
+    EXPECT_EQ(series[0].first_day, (Date{2024, 3, 1}));
+    EXPECT_EQ(series[0].day_count, 2u);
+    EXPECT_EQ(costTotalsFromTable(tableOf({{"0001-01-01", "A", "g", "EUR", "1.0"}})).currencies.at(0).grand.total,
+              *Decimal::fromText("1")) << "totals still count every line";
+}
