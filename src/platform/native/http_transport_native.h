@@ -1,0 +1,40 @@
+// Native HTTP transport for tests and tools: cpp-httplib on worker threads.
+// Supports: http:// and https:// URLs, any method, request timeout (connect +
+// read + write), 4xx/5xx bodies. Callbacks run on the caller's thread inside
+// poll(), never on a worker. Not supported: redirects, proxies, cookies.
+// Errors: a timeout gives status 0 + ErrorKind::Timeout; refused, reset or
+// cut-short answers give status 0 + ErrorKind::Transport.
+#pragma once
+
+#include <memory>
+
+#include "platform/http_transport.h"
+
+namespace ud::platform {
+
+class NativeHttpTransport : public HttpTransport {
+public:
+    explicit NativeHttpTransport(int worker_count = 2);
+    ~NativeHttpTransport() override;  // abandons queued requests, joins workers
+    NativeHttpTransport(const NativeHttpTransport&) = delete;
+    NativeHttpTransport& operator=(const NativeHttpTransport&) = delete;
+
+    RequestId send(core::HttpRequest request, Done on_done) override;
+    void poll() override;
+
+    // Polls until every sent request has been delivered, or `max_ms` of real
+    // time passed. Returns true when idle. For tests and command-line tools.
+    bool waitIdle(int max_ms);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// One blocking request on the calling thread (what each worker runs).
+core::HttpResponse performHttpRequest(const core::HttpRequest& request);
+
+// Blocking convenience for tests: send through `transport`, wait, return the answer.
+core::HttpResponse sendAndWait(NativeHttpTransport& transport, core::HttpRequest request, int max_ms = 60000);
+
+}  // namespace ud::platform
