@@ -16,7 +16,7 @@ std::string jsonFromAppState(const AppState& state) {
     j["particle"] = jsonFromParticleState(state.particle);
     j["viewer"] = jsonFromViewerState(state.viewer);
     j["activeplatform"] = jsonFromActivePlatformState(state.activeplatform);
-    return j.dump();
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);  // file text may not be UTF-8
 }
 
 }  // namespace ud::app

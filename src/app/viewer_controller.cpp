@@ -1,11 +1,211 @@
-// ViewerController: applies Viewer intents and answers to ViewerState.
+// ViewerController: streams CSV bytes into the reader, keeps the table's view,
+// group-by and export in ViewerState.
 #include "app/viewer_controller.h"
 
-namespace ud::app {
+#include <algorithm>
+#include <type_traits>
 
-void ViewerController::apply(const ViewerIntent& intent) { (void)intent; (void)state_; (void)services_; }
-void ViewerController::tick() {}
+#include "core/csv_writer.h"
+#include "core/decimal.h"
+#include "core/report_csv_generator.h"
+
+namespace ud::app {
+namespace {
+
+std::string stemFromFileName(const std::string& name) {
+    std::string stem = name.empty() ? std::string("report") : name;
+    auto dot = stem.rfind('.');
+    if (dot != std::string::npos && dot > 0) stem.resize(dot);
+    return stem;
+}
+
+}  // namespace
+
+void ViewerController::apply(const ViewerIntent& intent) {
+    std::visit(
+        [this](const auto& i) {
+            using T = std::decay_t<decltype(i)>;
+            if constexpr (std::is_same_v<T, OpenCsvFile>) {
+                services_.files.openFilePicker(".csv,.tsv,.txt,text/csv");
+            } else if constexpr (std::is_same_v<T, LoadDemoReport>) {
+                core::ReportCsvOptions options;
+                options.rows = i.rows;
+                options.seed = 6;
+                demo_text_ = core::reportCsvFromSeed(options);
+                demo_offset_ = 0;
+                beginLoad("demo-report.csv", demo_text_.size());
+            } else if constexpr (std::is_same_v<T, SetBadRowPolicy>) {
+                reread(i.policy);
+            } else if constexpr (std::is_same_v<T, ViewerTableAction>) {
+                applyTableAction(i);
+            } else if constexpr (std::is_same_v<T, GroupBy>) {
+                state_.group.active = !i.keys.empty();
+                state_.group.spec.keys = i.keys;
+                state_.group.function = i.function;
+                state_.group.result.reset();
+                regroup();
+                if (state_.group.result) resetTableView(state_.group.view, state_.group.result->groups);
+            } else if constexpr (std::is_same_v<T, Ungroup>) {
+                state_.group = ViewerGroup{};
+            } else if constexpr (std::is_same_v<T, ExportViewCsv>) {
+                exportView();
+            } else if constexpr (std::is_same_v<T, CloseReport>) {
+                state_ = ViewerState{};
+                raw_.clear();
+                raw_.shrink_to_fit();
+            }
+        },
+        intent);
+}
+
+void ViewerController::beginLoad(std::string file_name, std::uint64_t total_bytes) {
+    core::CsvReadOptions options;
+    options.bad_rows = state_.bad_rows;
+    options.expected_bytes = total_bytes;
+    reader_ = std::make_unique<core::CsvReader>(options);
+    raw_.clear();
+    state_.load = ViewerLoad{true, std::move(file_name), 0, total_bytes, 0};
+    state_.load_error.clear();
+}
+
+void ViewerController::feed(std::string_view bytes) {
+    reader_->feed(bytes);
+    raw_.append(bytes);
+    auto progress = reader_->progress();
+    state_.load.bytes = progress.bytes;
+    state_.load.rows = progress.rows;
+}
+
+void ViewerController::onFileChunk(std::string_view bytes) {
+    if (!state_.load.active || !reader_) {
+        demo_text_.clear();
+        beginLoad("", 0);
+    }
+    feed(bytes);
+}
+
+void ViewerController::onFileEnd(std::string_view name, std::uint64_t size) {
+    if (!state_.load.active || !reader_) beginLoad("", size);
+    state_.load.file_name = std::string(name);
+    state_.load.total_bytes = size;
+    finishLoad();
+}
+
+void ViewerController::finishLoad() {
+    auto result = reader_->finish();
+    std::string name = state_.load.file_name;
+    state_.load = ViewerLoad{};
+    if (!result) {
+        state_.load_error = "Could not read " + (name.empty() ? std::string("the file") : name) + ": " +
+                            result.error().message;
+        reader_.reset();
+        raw_.clear();
+        return;
+    }
+    state_.issues = reader_->issues();
+    state_.issue_count = reader_->issueCount();
+    state_.skipped_rows = reader_->skippedRows();
+    reader_.reset();
+    state_.table = std::move(result).value();
+    state_.file_name = name;
+    state_.group = ViewerGroup{};
+    state_.message.clear();
+    resetTableView(state_.view, *state_.table);
+    state_.can_reread = state_.issue_count > 0;
+    if (!state_.can_reread) {
+        raw_.clear();
+        raw_.shrink_to_fit();
+    }
+}
+
+void ViewerController::reread(core::BadRowPolicy policy) {
+    state_.bad_rows = policy;
+    if (!state_.can_reread || raw_.empty()) return;
+    std::string raw = std::move(raw_);
+    beginLoad(state_.file_name, raw.size());
+    feed(raw);
+    finishLoad();
+    raw_ = std::move(raw);  // keep it so the choice can be changed back
+    state_.can_reread = true;
+}
+
+void ViewerController::tick() {
+    if (!state_.load.active || demo_text_.empty()) return;
+    std::size_t n = std::min(kDemoBytesPerTick, demo_text_.size() - demo_offset_);
+    feed(std::string_view(demo_text_).substr(demo_offset_, n));
+    demo_offset_ += n;
+    if (demo_offset_ >= demo_text_.size()) {
+        demo_text_.clear();
+        demo_text_.shrink_to_fit();
+        finishLoad();
+    }
+}
+
+void ViewerController::applyTableAction(const ViewerTableAction& a) {
+    bool group = a.group_table;
+    if (!state_.table || (group && !state_.group.result)) return;
+    const core::Table& table = group ? state_.group.result->groups : *state_.table;
+    TableViewState& view = group ? state_.group.view : state_.view;
+    if (const auto* copy = std::get_if<CopyRows>(&a.action)) {
+        if (view.rows.empty()) return;
+        services_.files.copyToClipboard(tsvFromRows(view, table, copy->first, copy->last));
+        std::size_t last = std::min(copy->last, view.rows.size() - 1);
+        std::size_t n = last >= copy->first ? last - copy->first + 1 : 0;
+        state_.message = "Copied " + core::formatCount(static_cast<long long>(n)) + (n == 1 ? " row" : " rows") +
+                         " to the clipboard.";
+        return;
+    }
+    ud::app::applyTableAction(view, table, a.action);
+    bool rows_changed = !std::holds_alternative<SetColumnHidden>(a.action);
+    if (!group && state_.group.active && rows_changed) regroup();
+}
+
+void ViewerController::regroup() {
+    ViewerGroup& g = state_.group;
+    g.error.clear();
+    if (!g.active || !state_.table) return;
+    const core::Table& table = *state_.table;
+    g.spec.aggregates.clear();
+    for (std::size_t c = 0; c < table.columnCount(); ++c) {
+        bool is_key = std::any_of(g.spec.keys.begin(), g.spec.keys.end(), [c](const core::GroupKey& k) { return k.column == c; });
+        if (!is_key && table.column(c).isNumeric()) g.spec.aggregates.push_back({c, g.function});
+    }
+    auto result = core::groupRows(table, state_.view.rows, g.spec);
+    if (!result) {
+        g.error = result.error().message;
+        g.result.reset();
+        return;
+    }
+    bool had = g.result.has_value() && g.result->groups.columnCount() == result->groups.columnCount();
+    g.result = std::move(result).value();
+    if (had) refreshTableRows(g.view, g.result->groups);
+    else resetTableView(g.view, g.result->groups);
+}
+
+void ViewerController::exportView() {
+    if (!state_.table) return;
+    std::string csv, name;
+    if (state_.group.active && state_.group.result) {
+        const auto& groups = state_.group.result->groups;
+        auto cols = shownColumns(state_.group.view, groups);
+        csv = core::csvFromTable(groups, state_.group.view.rows, cols);
+        std::vector<std::uint32_t> total_row{0};
+        std::string totals = core::csvFromTable(state_.group.result->totals, total_row, cols);
+        auto header_end = totals.find('\n');
+        if (header_end != std::string::npos) csv += totals.substr(header_end + 1);
+        name = stemFromFileName(state_.file_name) + "-grouped.csv";
+    } else {
+        auto cols = shownColumns(state_.view, *state_.table);
+        csv = core::csvFromTable(*state_.table, state_.view.rows, cols);
+        name = stemFromFileName(state_.file_name) + "-view.csv";
+    }
+    services_.files.saveFile(name, "text/csv", csv);
+    state_.last_export_name = name;
+    state_.last_export_bytes = csv.size();
+    state_.message = "Saved " + name + " (" + core::formatCount(static_cast<long long>(csv.size())) + " bytes).";
+}
+
 core::Timestamp ViewerController::nextWakeAt() const { return -1; }
-bool ViewerController::isAnimating() const { return false; }
+bool ViewerController::isAnimating() const { return state_.load.active; }
 
 }  // namespace ud::app

@@ -1,11 +1,17 @@
 // Report viewer: the loaded CSV table, its view (filter/sort/group), charts and export (issue 6).
 // Turns Viewer intents into requests and answers into ViewerState. No timer, no
 // thread: the App's Controller calls tick() each loop and asks nextWakeAt().
+// File bytes from the browser arrive through onFileChunk / onFileEnd (main.cpp).
 #pragma once
 
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "app/services.h"
 #include "app/viewer_intents.h"
 #include "app/viewer_state.h"
-#include "app/services.h"
+#include "core/csv_reader.h"
 
 namespace ud::app {
 
@@ -17,9 +23,29 @@ public:
     core::Timestamp nextWakeAt() const;  // -1 when nothing is scheduled
     bool isAnimating() const;
 
+    // A chunk of the file the user picked or dropped; the first one starts a load.
+    void onFileChunk(std::string_view bytes);
+    // The file is complete: `name` as the browser gives it, `size` in bytes.
+    void onFileEnd(std::string_view name, std::uint64_t size);
+
+    // Bytes of the demo report fed to the reader per tick, so progress shows.
+    static constexpr std::size_t kDemoBytesPerTick = 512 * 1024;
+
 private:
+    void beginLoad(std::string file_name, std::uint64_t total_bytes);
+    void feed(std::string_view bytes);
+    void finishLoad();
+    void reread(core::BadRowPolicy policy);
+    void applyTableAction(const ViewerTableAction& action);
+    void regroup();
+    void exportView();
+
     ViewerState& state_;
     Services services_;
+    std::unique_ptr<core::CsvReader> reader_;
+    std::string raw_;            // the file's bytes while loading; kept after when it had issues
+    std::string demo_text_;      // demo report still being fed
+    std::size_t demo_offset_ = 0;
 };
 
 }  // namespace ud::app

@@ -2,10 +2,28 @@
 // ViewerController applies them in order once per frame.
 #pragma once
 
+#include <cstddef>
 #include <variant>
+#include <vector>
+
+#include "app/table_view_state.h"
+#include "core/csv_reader.h"
+#include "core/table_group.h"
 
 namespace ud::app {
 
-using ViewerIntent = std::variant<std::monostate>;
+struct OpenCsvFile {};                           // opens the browser's file picker
+struct LoadDemoReport { std::size_t rows = 50000; };
+struct SetBadRowPolicy { core::BadRowPolicy policy = core::BadRowPolicy::Keep; };  // re-reads the file
+struct ViewerTableAction { bool group_table = false; TableAction action; };
+// Group the shown rows by one or two columns; every other numeric column gets `function`.
+struct GroupBy { std::vector<core::GroupKey> keys; core::Aggregate function = core::Aggregate::Sum; };
+struct Ungroup {};
+struct ExportViewCsv {};                         // the table on screen (grouped or not) as a download
+struct CloseReport {};
+
+using ViewerIntent =
+    std::variant<OpenCsvFile, LoadDemoReport, SetBadRowPolicy, ViewerTableAction, GroupBy, Ungroup, ExportViewCsv,
+                 CloseReport>;
 
 }  // namespace ud::app

@@ -2,9 +2,52 @@
 // State owned by the App, changed only by ViewerController, read by the UI.
 #pragma once
 
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/table_view_state.h"
+#include "core/csv_reader.h"
+#include "core/table.h"
+#include "core/table_group.h"
+
 namespace ud::app {
 
+// A CSV being read, chunk by chunk.
+struct ViewerLoad {
+    bool active = false;
+    std::string file_name;          // known at the end for picked files, at once for the demo
+    std::uint64_t bytes = 0;        // fed so far
+    std::uint64_t total_bytes = 0;  // 0 while unknown
+    std::size_t rows = 0;           // data rows accepted so far
+};
+
+struct ViewerGroup {
+    bool active = false;
+    core::GroupSpec spec;
+    core::Aggregate function = core::Aggregate::Sum;
+    std::optional<core::GroupedTable> result;
+    TableViewState view;  // of result->groups
+    std::string error;
+};
+
 struct ViewerState {
+    ViewerLoad load;
+    std::string load_error;               // the last load failed (the previous table stays)
+    std::string file_name;                // of the table on screen
+    std::optional<core::Table> table;
+    TableViewState view;
+    // Parse issues of the table on screen, and whether bad rows were kept.
+    std::vector<core::CsvIssue> issues;
+    std::size_t issue_count = 0;
+    std::size_t skipped_rows = 0;
+    core::BadRowPolicy bad_rows = core::BadRowPolicy::Keep;
+    bool can_reread = false;              // the file's bytes are kept, so keep/skip can re-read it
+    ViewerGroup group;
+    std::string message;                  // last export / copy outcome
+    std::string last_export_name;
+    std::size_t last_export_bytes = 0;
 };
 
 }  // namespace ud::app

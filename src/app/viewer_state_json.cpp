@@ -1,11 +1,50 @@
 // ViewerState as JSON for the browser test hook. Secrets only as booleans.
 #include "app/state_json.h"
+#include "app/table_view_json.h"
 
 namespace ud::app {
+namespace {
+
+const char* nameFromIssueKind(core::CsvIssueKind kind) {
+    switch (kind) {
+        case core::CsvIssueKind::RaggedRow: return "ragged_row";
+        case core::CsvIssueKind::UnterminatedQuote: return "unterminated_quote";
+        case core::CsvIssueKind::StrayQuote: return "stray_quote";
+    }
+    return "unknown";
+}
+
+}  // namespace
 
 nlohmann::json jsonFromViewerState(const ViewerState& state) {
-    (void)state;
-    return nlohmann::json::object();
+    nlohmann::json j;
+    j["loading"] = state.load.active;
+    j["load"] = {{"file_name", state.load.file_name}, {"bytes", state.load.bytes},
+                 {"total_bytes", state.load.total_bytes}, {"rows", state.load.rows}};
+    j["load_error"] = state.load_error;
+    j["file_name"] = state.file_name;
+    j["has_table"] = state.table.has_value();
+    if (state.table) j["table"] = jsonFromTableView(*state.table, state.view);
+    nlohmann::json issues = nlohmann::json::array();
+    for (std::size_t i = 0; i < state.issues.size() && i < 20; ++i) {
+        const auto& issue = state.issues[i];
+        issues.push_back({{"line", issue.line}, {"kind", nameFromIssueKind(issue.kind)}, {"kept", issue.row_kept}});
+    }
+    j["issues"] = issues;
+    j["issue_count"] = state.issue_count;
+    j["skipped_rows"] = state.skipped_rows;
+    j["bad_rows"] = state.bad_rows == core::BadRowPolicy::Keep ? "keep" : "skip";
+    j["can_reread"] = state.can_reread;
+    j["grouped"] = state.group.active;
+    j["group_error"] = state.group.error;
+    if (state.group.result) {
+        j["group"] = jsonFromTableView(state.group.result->groups, state.group.view);
+        j["group_totals"] = jsonFromTableView(state.group.result->totals, TableViewState{
+            {}, {0}, {}, {}, {}, 0});
+    }
+    j["message"] = state.message;
+    j["last_export"] = {{"name", state.last_export_name}, {"bytes", state.last_export_bytes}};
+    return j;
 }
 
 }  // namespace ud::app

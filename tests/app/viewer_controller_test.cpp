@@ -1,0 +1,97 @@
+// ViewerController: chunked CSV loading, issues with keep/skip, sort/filter,
+// group-by and export through the recording FileDialogs.
+#include <gtest/gtest.h>
+
+#include "app/viewer_controller.h"
+#include "platform/simulated_transport.h"
+
+namespace ud::app {
+namespace {
+
+struct Fixture {
+    platform::FakeClock clock{1700000000000};
+    platform::SimulatedTransport transport{clock, [](const core::HttpRequest&, core::Timestamp) { return core::HttpResponse{}; }};
+    platform::MemoryStore store;
+    platform::RecordingFileDialogs files;
+    bool demo = false;
+    ViewerState state;
+    ViewerController controller{state, Services{transport, transport, clock, store, demo, files}};
+};
+
+constexpr std::string_view kCsv =
+    "date,device_id,data_operations\n"
+    "2024-01-02,b,5\n"
+    "2024-01-01,a,3\n"
+    "2024-01-01,b,7\n";
+
+TEST(ViewerController, LoadsChunksThenSortsFiltersGroupsAndExports) {
+    Fixture f;
+    f.controller.onFileChunk(kCsv.substr(0, 20));
+    EXPECT_TRUE(f.state.load.active);
+    f.controller.onFileChunk(kCsv.substr(20));
+    f.controller.onFileEnd("usage.csv", kCsv.size());
+    ASSERT_TRUE(f.state.table.has_value());
+    EXPECT_FALSE(f.state.load.active);
+    EXPECT_EQ(f.state.table->rowCount(), 3u);
+    EXPECT_EQ(f.state.file_name, "usage.csv");
+
+    f.controller.apply(ViewerTableAction{false, SortByColumn{2, false}});
+    f.controller.apply(ViewerTableAction{false, SortByColumn{2, false}});  // descending
+    EXPECT_EQ(f.state.table->column(2).cellText(f.state.view.rows[0]), "7");
+    f.controller.apply(ViewerTableAction{false, SetColumnFilter{2, ">4"}});
+    EXPECT_EQ(f.state.view.rows.size(), 2u);
+
+    f.controller.apply(ExportViewCsv{});
+    ASSERT_EQ(f.files.saved.size(), 1u);
+    EXPECT_EQ(f.files.saved[0].name, "usage-view.csv");
+    EXPECT_EQ(f.files.saved[0].bytes, "date,device_id,data_operations\r\n2024-01-01,b,7\r\n2024-01-02,b,5\r\n");
+
+    f.controller.apply(ViewerTableAction{false, SetColumnFilter{2, ""}});
+    f.controller.apply(GroupBy{{core::GroupKey{1, false}}, core::Aggregate::Sum});
+    ASSERT_TRUE(f.state.group.result.has_value());
+    EXPECT_EQ(f.state.group.result->groups.rowCount(), 2u);
+    f.controller.apply(ExportViewCsv{});
+    ASSERT_EQ(f.files.saved.size(), 2u);
+    EXPECT_EQ(f.files.saved[1].bytes, "device_id,Rows,Sum of data_operations\r\na,1,3\r\nb,2,12\r\nTotal,3,15\r\n");
+
+    f.controller.apply(ViewerTableAction{true, CopyRows{0, 1}});
+    EXPECT_EQ(f.files.clipboard.substr(0, 10), "Device ID\t");
+}
+
+TEST(ViewerController, BadRowsCanBeSkippedAfterLoading) {
+    Fixture f;
+    std::string_view csv = "a,b\n1,2\n3\n4,5\n";
+    f.controller.onFileChunk(csv);
+    f.controller.onFileEnd("bad.csv", csv.size());
+    ASSERT_TRUE(f.state.table.has_value());
+    EXPECT_EQ(f.state.issue_count, 1u);
+    EXPECT_EQ(f.state.issues[0].line, 3u);
+    EXPECT_EQ(f.state.table->rowCount(), 3u);
+    f.controller.apply(SetBadRowPolicy{core::BadRowPolicy::Skip});
+    EXPECT_EQ(f.state.table->rowCount(), 2u);
+    EXPECT_EQ(f.state.skipped_rows, 1u);
+    f.controller.apply(SetBadRowPolicy{core::BadRowPolicy::Keep});
+    EXPECT_EQ(f.state.table->rowCount(), 3u);
+}
+
+TEST(ViewerController, DemoReportLoadsOverSeveralTicks) {
+    Fixture f;
+    f.controller.apply(LoadDemoReport{20000});
+    int ticks = 0;
+    while (f.state.load.active && ticks < 1000) {
+        f.controller.tick();
+        ++ticks;
+    }
+    ASSERT_TRUE(f.state.table.has_value());
+    EXPECT_EQ(f.state.table->rowCount(), 20000u);
+    EXPECT_GT(ticks, 1);
+}
+
+TEST(ViewerController, OpenAsksThePlatformForAPicker) {
+    Fixture f;
+    f.controller.apply(OpenCsvFile{});
+    EXPECT_EQ(f.files.picker_accepts.size(), 1u);
+}
+
+}  // namespace
+}  // namespace ud::app
