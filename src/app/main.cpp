@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/controller.h"
@@ -207,9 +208,17 @@ EMSCRIPTEN_KEEPALIVE void ud_on_resize(int css_width, int css_height) {
     g_app->woken = true;
 }
 
-// File bytes from the picker or a drop arrive in chunks (wired in the viewer).
-EMSCRIPTEN_KEEPALIVE void ud_on_file_chunk(const char*, int) { g_app->woken = true; }
-EMSCRIPTEN_KEEPALIVE void ud_on_file_end(const char*, int) { g_app->woken = true; }
+// File bytes from the picker or a drop arrive in chunks (web/usagedesk.js);
+// the viewer streams them into its CSV reader as they come.
+EMSCRIPTEN_KEEPALIVE void ud_on_file_chunk(const char* bytes, int len) {
+    if (bytes && len > 0) g_app->controller->viewer().onFileChunk(std::string_view(bytes, static_cast<std::size_t>(len)));
+    g_app->woken = true;
+}
+EMSCRIPTEN_KEEPALIVE void ud_on_file_end(const char* name, int size) {
+    g_app->controller->viewer().onFileEnd(name ? name : "", size > 0 ? static_cast<std::uint64_t>(size) : 0);
+    g_app->state.section = ud::app::Section::Viewer;  // show what was opened, wherever it was dropped
+    g_app->woken = true;
+}
 
 }  // extern "C"
 

@@ -62,7 +62,8 @@ void ViewerController::beginLoad(std::string file_name, std::uint64_t total_byte
     core::CsvReadOptions options;
     options.bad_rows = state_.bad_rows;
     options.expected_bytes = total_bytes;
-    reader_ = std::make_unique<core::CsvReader>(options);
+    box_ = std::make_unique<ReaderBox>(options);
+    reader_ = &box_->reader;
     raw_.clear();
     state_.load = ViewerLoad{true, std::move(file_name), 0, total_bytes, 0};
     state_.load_error.clear();
@@ -98,14 +99,16 @@ void ViewerController::finishLoad() {
     if (!result) {
         state_.load_error = "Could not read " + (name.empty() ? std::string("the file") : name) + ": " +
                             result.error().message;
-        reader_.reset();
+        box_.reset();
+        reader_ = nullptr;
         raw_.clear();
         return;
     }
     state_.issues = reader_->issues();
     state_.issue_count = reader_->issueCount();
     state_.skipped_rows = reader_->skippedRows();
-    reader_.reset();
+    box_.reset();
+    reader_ = nullptr;
     state_.table = std::move(result).value();
     state_.file_name = name;
     state_.group = ViewerGroup{};

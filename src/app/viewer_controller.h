@@ -42,7 +42,14 @@ private:
 
     ViewerState& state_;
     Services services_;
-    std::unique_ptr<core::CsvReader> reader_;
+    // CsvReader is not final and has virtual functions but no virtual destructor, so
+    // clang warns on optional<CsvReader>/unique_ptr<CsvReader>; a box destroys it as a member.
+    struct ReaderBox {
+        explicit ReaderBox(const core::CsvReadOptions& options) : reader(options) {}
+        core::CsvReader reader;
+    };
+    std::unique_ptr<ReaderBox> box_;
+    core::CsvReader* reader_ = nullptr;  // box_->reader while loading
     std::string raw_;            // the file's bytes while loading; kept after when it had issues
     std::string demo_text_;      // demo report still being fed
     std::size_t demo_offset_ = 0;

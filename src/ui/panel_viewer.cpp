@@ -1,16 +1,199 @@
-// The Viewer section's panels.
+// The Viewer section: open or drop a CSV (or load the demo report), progress
+// while it streams in, parse issues with keep/skip, the data table, group-by
+// with totals, and export of the view.
 #include "ui/panel_viewer.h"
 
+#include <imgui.h>
+
+#include <string>
+
+#include "core/decimal.h"
+#include "ui/table_widget.h"
 #include "ui/widgets.h"
 
 namespace ud::ui {
+namespace {
+
+constexpr core::Aggregate kFunctions[] = {core::Aggregate::Sum, core::Aggregate::Count, core::Aggregate::Min,
+                                          core::Aggregate::Max, core::Aggregate::Mean};
+
+void push(app::Intents& intents, app::ViewerIntent intent) { intents.push_back(app::Intent{std::move(intent)}); }
+
+std::string sizeText(std::uint64_t bytes) {
+    if (bytes < 1024 * 1024) return core::formatCount(static_cast<long long>(bytes / 1024)) + " KB";
+    return core::formatCount(static_cast<long long>(bytes / (1024 * 1024))) + " MB";
+}
+
+void drawLoading(const app::ViewerState& v) {
+    spinner();
+    ImGui::SameLine();
+    std::string name = v.load.file_name.empty() ? std::string("file") : v.load.file_name;
+    std::string text = "Reading " + name + ": " + sizeText(v.load.bytes);
+    if (v.load.total_bytes > 0) text += " of " + sizeText(v.load.total_bytes);
+    text += ", " + core::formatCount(static_cast<long long>(v.load.rows)) + " rows";
+    ImGui::TextUnformatted(text.c_str());
+    if (v.load.total_bytes > 0)
+        ImGui::ProgressBar(static_cast<float>(v.load.bytes) / static_cast<float>(v.load.total_bytes), ImVec2(-1, 0));
+}
+
+void drawEmpty(UiState& ui, app::Intents& intents) {
+    ImGui::Spacing();
+    mutedText("Open a usage CSV to read it as a table, sort, filter, group and export it.");
+    ImGui::Spacing();
+    if (actionButton(ui.widgets, "viewer.open", "Open CSV file...")) push(intents, app::OpenCsvFile{});
+    ImGui::SameLine();
+    if (actionButton(ui.widgets, "viewer.demo", "Load demo report (50,000 rows)")) push(intents, app::LoadDemoReport{});
+    ImGui::Spacing();
+    mutedText("...or drop a CSV file anywhere on this page.");
+}
+
+void drawIssues(const app::ViewerState& v, UiState& ui, app::Intents& intents) {
+    if (v.issue_count == 0) return;
+    std::string title = core::formatCount(static_cast<long long>(v.issue_count)) +
+                        (v.issue_count == 1 ? " row" : " rows") + " did not fit the header###issues";
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.90f, 0.45f, 0.10f, 1.0f));
+    bool open = ImGui::CollapsingHeader(title.c_str());
+    ImGui::PopStyleColor();
+    markItem(ui.widgets, "viewer.issues", title);
+    if (!open) return;
+    ImGui::BeginDisabled(!v.can_reread);
+    if (ImGui::RadioButton("Keep bad rows (padded or cut to the header)", v.bad_rows == core::BadRowPolicy::Keep))
+        push(intents, app::SetBadRowPolicy{core::BadRowPolicy::Keep});
+    markItem(ui.widgets, "viewer.issues.keep");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Skip bad rows", v.bad_rows == core::BadRowPolicy::Skip))
+        push(intents, app::SetBadRowPolicy{core::BadRowPolicy::Skip});
+    markItem(ui.widgets, "viewer.issues.skip");
+    ImGui::EndDisabled();
+    float h = std::min(6.0f, static_cast<float>(v.issues.size())) * ImGui::GetTextLineHeightWithSpacing() + 8;
+    ImGui::BeginChild("##issues", ImVec2(0, h), true);
+    for (const auto& issue : v.issues) ImGui::Text("Line %zu: %s", issue.line, issue.message.c_str());
+    if (v.issue_count > v.issues.size())
+        ImGui::TextDisabled("...and %zu more", v.issue_count - v.issues.size());
+    ImGui::EndChild();
+}
+
+bool columnCombo(UiState& ui, const char* id, const char* label, const core::Table& table, int& value,
+                 const char* none) {
+    std::string preview = value < 0 ? none : table.column(static_cast<std::size_t>(value)).displayName();
+    bool changed = false;
+    ImGui::SetNextItemWidth(180);
+    bool open = ImGui::BeginCombo(label, preview.c_str());
+    markItem(ui.widgets, id, preview);
+    if (open) {
+        if (ImGui::Selectable(none, value < 0)) { value = -1; changed = true; }
+        markItem(ui.widgets, std::string(id) + ".none", none);
+        for (std::size_t c = 0; c < table.columnCount(); ++c) {
+            if (table.column(c).type() == core::ColumnType::Decimal) continue;  // amounts are not keys
+            ImGui::PushID(static_cast<int>(c));
+            if (ImGui::Selectable(table.column(c).displayName().c_str(), value == static_cast<int>(c))) {
+                value = static_cast<int>(c);
+                changed = true;
+            }
+            markItem(ui.widgets, std::string(id) + "." + std::to_string(c), table.column(c).displayName());
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+void drawGroupBar(const app::ViewerState& v, UiState& ui, app::Intents& intents) {
+    const core::Table& table = *v.table;
+    ViewerForms& f = ui.viewer;
+    if (!v.group.active) f.group_key1 = f.group_key2 = -1;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Group by");
+    ImGui::SameLine();
+    bool changed = columnCombo(ui, "viewer.group.key1", "##key1", table, f.group_key1, "(no grouping)");
+    if (f.group_key1 >= 0) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted("then");
+        ImGui::SameLine();
+        changed |= columnCombo(ui, "viewer.group.key2", "##key2", table, f.group_key2, "(nothing)");
+        bool has_date = table.column(static_cast<std::size_t>(f.group_key1)).type() == core::ColumnType::Date ||
+                        (f.group_key2 >= 0 && table.column(static_cast<std::size_t>(f.group_key2)).type() == core::ColumnType::Date);
+        if (has_date) {
+            ImGui::SameLine();
+            changed |= ImGui::Checkbox("by month", &f.by_month);
+            markItem(ui.widgets, "viewer.group.by_month");
+        }
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(110);
+        const char* fname = core::nameFromAggregate(kFunctions[f.function]);
+        bool open = ImGui::BeginCombo("##function", fname);
+        markItem(ui.widgets, "viewer.group.function", fname);
+        if (open) {
+            for (int i = 0; i < 5; ++i) {
+                if (ImGui::Selectable(core::nameFromAggregate(kFunctions[i]), f.function == i)) {
+                    f.function = i;
+                    changed = true;
+                }
+                markItem(ui.widgets, "viewer.group.function." + std::to_string(i), core::nameFromAggregate(kFunctions[i]));
+            }
+            ImGui::EndCombo();
+        }
+    }
+    if (!changed) return;
+    if (f.group_key1 < 0) {
+        push(intents, app::Ungroup{});
+        return;
+    }
+    auto keyFor = [&](int col) {
+        bool is_date = table.column(static_cast<std::size_t>(col)).type() == core::ColumnType::Date;
+        return core::GroupKey{static_cast<std::size_t>(col), is_date && f.by_month};
+    };
+    app::GroupBy g;
+    g.keys.push_back(keyFor(f.group_key1));
+    if (f.group_key2 >= 0 && f.group_key2 != f.group_key1) g.keys.push_back(keyFor(f.group_key2));
+    g.function = kFunctions[f.function];
+    push(intents, g);
+}
+
+
+void drawData(const app::ViewerState& v, UiState& ui, app::Intents& intents) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%s  -  %s rows, %zu columns", v.file_name.c_str(),
+                core::formatCount(static_cast<long long>(v.table->rowCount())).c_str(), v.table->columnCount());
+    ImGui::SameLine();
+    if (actionButton(ui.widgets, "viewer.export", "Export CSV")) push(intents, app::ExportViewCsv{});
+    ImGui::SameLine();
+    if (actionButton(ui.widgets, "viewer.open", "Open another...")) push(intents, app::OpenCsvFile{});
+    ImGui::SameLine();
+    if (actionButton(ui.widgets, "viewer.close", "Close")) push(intents, app::CloseReport{});
+    if (!v.message.empty()) successText(v.message);
+    drawIssues(v, ui, intents);
+    drawGroupBar(v, ui, intents);
+    if (!v.group.error.empty()) errorText(v.group.error);
+
+    std::vector<app::TableAction> actions;
+    if (v.group.active && v.group.result) {
+        TableWidgetOptions options;
+        options.totals = &v.group.result->totals;
+        drawTableWidget("viewer.group", v.group.result->groups, v.group.view, ui.viewer.group_table, ui.widgets, actions,
+                        options);
+        for (auto& a : actions) push(intents, app::ViewerTableAction{true, std::move(a)});
+    } else {
+        drawTableWidget("viewer.table", *v.table, v.view, ui.viewer.data_table, ui.widgets, actions);
+        for (auto& a : actions) push(intents, app::ViewerTableAction{false, std::move(a)});
+    }
+}
+
+}  // namespace
 
 void drawViewerSection(const app::AppState& state, UiState& ui, app::Intents& intents) {
-    (void)state;
-    (void)ui;
-    (void)intents;
+    const app::ViewerState& v = state.viewer;
     sectionTitle("Report viewer");
-    mutedText("Open a usage CSV to read it as a table, group it and chart it.");
+    if (!v.load_error.empty()) errorText(v.load_error);
+    if (v.load.active) {
+        drawLoading(v);
+        return;
+    }
+    if (!v.table) {
+        drawEmpty(ui, intents);
+        return;
+    }
+    drawData(v, ui, intents);
 }
 
 }  // namespace ud::ui

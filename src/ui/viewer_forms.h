@@ -2,9 +2,17 @@
 // place to write). Owned by UiState, never function statics.
 #pragma once
 
+#include "ui/table_forms.h"
+
 namespace ud::ui {
 
 struct ViewerForms {
+    TableWidgetForm data_table;
+    TableWidgetForm group_table;
+    int group_key1 = -1;  // column index, -1 = not grouped
+    int group_key2 = -1;  // -1 = none
+    bool by_month = false;
+    int function = 0;     // core::Aggregate as int
 };
 
 }  // namespace ud::ui

@@ -12,7 +12,7 @@ std::string WidgetRegistry::json() const {
     nlohmann::json j = nlohmann::json::object();
     for (const auto& [name, r] : rects_)
         j[name] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}, {"enabled", r.enabled}, {"label", r.label}};
-    return j.dump();
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);  // labels may come from files
 }
 
 void markItem(WidgetRegistry& registry, const std::string& name, const std::string& label) {
