@@ -1,0 +1,221 @@
+// Report rules, the report lifecycle step function and its schedule (time
+// comes in as an argument: no sleeping), record save/restore, and the quota.
+#include <gtest/gtest.h>
+
+#include "core/particle_errors.h"
+#include "core/report_poller.h"
+#include "core/report_quota.h"
+#include "core/report_rules.h"
+
+namespace ud::core {
+namespace {
+
+constexpr Timestamp kS = 1000;
+const Timestamp kT0 = timestampFromDate({2026, 6, 1});
+
+UsageReport reportIn(std::string state, std::string url = "", std::optional<Timestamp> expires = std::nullopt) {
+    UsageReport r;
+    r.id.value = "8804";
+    r.state_text = state;
+    r.download_url = url;
+    r.state = reportStateFromText(state, !url.empty());
+    r.expires_at = expires;
+    return r;
+}
+
+ReportPoll created() {
+    UsageReportSpec spec;
+    spec.range = {{2026, 5, 1}, {2026, 5, 31}};
+    ReportPoll p = startReportPoll(Scope::sandbox(), AgreementId{"3117"}, spec, kT0);
+    return step(p, report_event::Created{reportIn("pending")}, kT0).state;
+}
+
+Error httpError(int status, int retry_after = -1) {
+    HttpResponse r;
+    r.status = status;
+    if (retry_after >= 0) r.headers = {{"Retry-After", std::to_string(retry_after)}};
+    r.body = "{}";
+    return particleErrorFromResponse(r, ParticleCall::ReportStatus, "api.particle.io");
+}
+
+TEST(ReportRules, AcceptsAValidRange) {
+    auto c = checkReportRange("2026-05-04", "2026-06-01", ReportType::Devices, {2026, 6, 1});
+    ASSERT_TRUE(c.ok());
+    EXPECT_EQ(c.range->first, (Date{2026, 5, 4}));
+    EXPECT_TRUE(c.warning.empty());
+}
+
+TEST(ReportRules, GivesPerFieldMessages) {
+    auto c = checkReportRange("2026-02-30", "2026-6-1", ReportType::Devices, {2026, 6, 1});
+    EXPECT_FALSE(c.ok());
+    EXPECT_NE(c.start_error.find("Start date"), std::string::npos);
+    EXPECT_NE(c.end_error.find("End date"), std::string::npos);
+    auto reversed = checkReportRange("2026-05-10", "2026-05-01", ReportType::Devices, {2026, 6, 1});
+    EXPECT_EQ(reversed.range_error, "The start date is after the end date.");
+    auto future = checkReportRange("2026-06-02", "2026-06-03", ReportType::Devices, {2026, 6, 1});
+    EXPECT_NE(future.start_error.find("future"), std::string::npos);
+    EXPECT_NE(future.end_error.find("future"), std::string::npos);
+}
+
+TEST(ReportRules, WarnsButAllowsMoreThanSixMonthsBack) {
+    auto c = checkReportRange("2025-11-30", "2025-12-31", ReportType::Devices, {2026, 6, 1});
+    EXPECT_TRUE(c.ok());
+    EXPECT_NE(c.warning.find("6 months"), std::string::npos);
+    EXPECT_TRUE(checkReportRange("2025-12-01", "2025-12-31", ReportType::Devices, {2026, 6, 1}).warning.empty());
+}
+
+TEST(ReportRules, PresetsFollowTheBillingPeriodAndStopAtToday) {
+    DateRange period{{2026, 5, 4}, {2026, 6, 3}};
+    Date today{2026, 5, 20};
+    EXPECT_EQ(rangeFromPreset(RangePreset::ThisBillingPeriod, period, today), (DateRange{{2026, 5, 4}, {2026, 5, 20}}));
+    EXPECT_EQ(rangeFromPreset(RangePreset::LastBillingPeriod, period, today), (DateRange{{2026, 4, 4}, {2026, 5, 3}}));
+    EXPECT_EQ(rangeFromPreset(RangePreset::Last30Days, period, today), (DateRange{{2026, 4, 21}, {2026, 5, 20}}));
+    ServiceAgreement a;
+    a.current_billing_period = period;
+    EXPECT_EQ(defaultReportRange(a, {2026, 7, 1}), period);
+}
+
+TEST(ReportPoller, SchedulesFirstCheckAfter15Seconds) {
+    ReportPoll p = created();
+    EXPECT_EQ(p.record.phase, ReportPhase::Pending);
+    EXPECT_EQ(p.record.id.value, "8804");
+    EXPECT_EQ(p.record.next_check, kT0 + 15 * kS);
+    auto early = step(p, report_event::Tick{}, kT0 + 14 * kS);
+    ASSERT_EQ(early.commands.size(), 1u);
+    EXPECT_EQ(early.commands[0].kind, ReportCommandKind::ScheduleWake);
+    EXPECT_EQ(secondsUntilNextCheck(p, kT0 + 10 * kS), 5);
+    auto due = step(p, report_event::Tick{}, kT0 + 15 * kS);
+    ASSERT_EQ(due.commands.size(), 1u);
+    EXPECT_EQ(due.commands[0].kind, ReportCommandKind::CheckStatus);
+    EXPECT_TRUE(due.state.awaiting_status);
+    EXPECT_TRUE(step(due.state, report_event::Tick{}, kT0 + 16 * kS).commands.empty());  // one check at a time
+}
+
+TEST(ReportPoller, FollowsThe15_30_60_60Schedule) {
+    ReportPoll p = created();
+    Timestamp now = kT0;
+    std::vector<Timestamp> gaps;
+    for (int i = 0; i < 5; ++i) {
+        now = p.record.next_check;
+        p = step(p, report_event::Tick{}, now).state;
+        auto s = step(p, report_event::StatusArrived{reportIn("pending")}, now);
+        p = s.state;
+        gaps.push_back(p.record.next_check - now);
+    }
+    EXPECT_EQ(gaps, (std::vector<Timestamp>{30 * kS, 60 * kS, 60 * kS, 60 * kS, 60 * kS}));
+    EXPECT_EQ(p.record.attempts, 5);
+}
+
+TEST(ReportPoller, BecomesAvailableWithUrlAndStops) {
+    ReportPoll p = created();
+    auto s = step(p, report_event::StatusArrived{reportIn("available", "https://s/r.csv", kT0 + 7 * 86400 * kS)}, kT0 + 15 * kS);
+    EXPECT_EQ(s.state.record.phase, ReportPhase::Available);
+    EXPECT_EQ(s.state.download_url, "https://s/r.csv");
+    ASSERT_EQ(s.commands.size(), 1u);
+    EXPECT_EQ(s.commands[0].kind, ReportCommandKind::Finished);
+    auto later = step(s.state, report_event::Tick{}, kT0 + 8 * 86400 * kS);
+    EXPECT_EQ(later.state.record.phase, ReportPhase::Expired);
+    EXPECT_TRUE(later.state.download_url.empty());
+}
+
+TEST(ReportPoller, FailedAndExpiredStatesAreFinal) {
+    EXPECT_EQ(step(created(), report_event::StatusArrived{reportIn("failed")}, kT0).state.record.phase, ReportPhase::Failed);
+    EXPECT_EQ(step(created(), report_event::StatusArrived{reportIn("expired")}, kT0).state.record.phase, ReportPhase::Expired);
+}
+
+TEST(ReportPoller, GivesUpAfter60MinutesPending) {
+    ReportPoll p = created();
+    auto s = step(p, report_event::Tick{}, kT0 + 60 * 60 * kS);
+    EXPECT_EQ(s.state.record.phase, ReportPhase::TimedOut);
+    EXPECT_NE(s.state.record.message.find("you will also receive an email"), std::string::npos);
+}
+
+TEST(ReportPoller, HonoursRetryAfterElseWaitsAMinute) {
+    ReportPoll p = created();
+    p.awaiting_status = true;
+    EXPECT_EQ(step(p, report_event::StatusFailed{httpError(429, 120)}, kT0).state.record.next_check, kT0 + 120 * kS);
+    EXPECT_EQ(step(p, report_event::StatusFailed{httpError(503)}, kT0).state.record.next_check, kT0 + 60 * kS);
+    EXPECT_EQ(step(p, report_event::StatusFailed{httpError(500)}, kT0).state.record.phase, ReportPhase::Pending);
+}
+
+TEST(ReportPoller, NetworkErrorsBackOff) {
+    ReportPoll p = created();
+    HttpResponse none;
+    Error net = particleErrorFromResponse(none, ParticleCall::ReportStatus, "h");
+    std::vector<Timestamp> waits;
+    for (int i = 0; i < 6; ++i) {
+        p = step(p, report_event::StatusFailed{net}, kT0).state;
+        waits.push_back(p.record.next_check - kT0);
+    }
+    EXPECT_EQ(waits, (std::vector<Timestamp>{15 * kS, 30 * kS, 60 * kS, 120 * kS, 240 * kS, 300 * kS}));
+    p = step(p, report_event::StatusArrived{reportIn("pending")}, kT0).state;
+    EXPECT_EQ(p.record.network_failures, 0);
+}
+
+TEST(ReportPoller, SignedOutPausesUntilResume) {
+    ReportPoll p = created();
+    auto s = step(p, report_event::StatusFailed{httpError(401)}, kT0 + 15 * kS);
+    EXPECT_EQ(s.state.record.phase, ReportPhase::SignedOut);
+    EXPECT_TRUE(step(s.state, report_event::Tick{}, kT0 + 100 * kS).commands.empty());
+    auto resumed = step(s.state, report_event::Resume{}, kT0 + 100 * kS);
+    EXPECT_EQ(resumed.state.record.phase, ReportPhase::Pending);
+    EXPECT_EQ(resumed.state.record.next_check, kT0 + 100 * kS);
+}
+
+TEST(ReportPoller, NotFoundStopsWithoutRetry) {
+    auto s = step(created(), report_event::StatusFailed{httpError(404)}, kT0);
+    EXPECT_EQ(s.state.record.phase, ReportPhase::Failed);
+    EXPECT_NE(s.state.record.message.find("not found"), std::string::npos);
+}
+
+TEST(ReportPoller, RecordRoundTripsWithoutUrl) {
+    ReportPoll p = created();
+    p.download_url = "https://secret/url";
+    std::string saved = jsonFromReportRecord(p.record);
+    EXPECT_EQ(saved.find("secret"), std::string::npos);
+    auto back = reportRecordFromJson(saved);
+    ASSERT_TRUE(back.ok()) << back.error().message;
+    EXPECT_EQ(back->id, p.record.id);
+    EXPECT_EQ(back->range, p.record.range);
+    EXPECT_EQ(back->next_check, p.record.next_check);
+    EXPECT_EQ(back->phase, ReportPhase::Pending);
+    auto list = reportRecordsFromJson(jsonFromReportRecords({p.record, p.record}));
+    ASSERT_TRUE(list.ok());
+    EXPECT_EQ(list->size(), 2u);
+    EXPECT_FALSE(reportRecordFromJson(R"({"id":"1","scope":"nope"})").ok());
+    EXPECT_FALSE(reportRecordFromJson("garbage").ok());
+}
+
+TEST(ReportPoller, RestoredPendingResumesWhereItWasAndNeverRequestsAgain) {
+    ReportRecord r = created().record;
+    ReportPoll p = resumeReportPoll(*reportRecordFromJson(jsonFromReportRecord(r)), kT0 + 5 * kS);
+    auto early = step(p, report_event::Tick{}, kT0 + 5 * kS);
+    EXPECT_EQ(early.commands[0].kind, ReportCommandKind::ScheduleWake);
+    EXPECT_EQ(early.commands[0].at, kT0 + 15 * kS);
+    // Restored Available polls once to get its URL back; restored Requested is not re-sent.
+    ReportRecord avail = r;
+    avail.phase = ReportPhase::Available;
+    avail.expires_at = kT0 + 86400 * kS;
+    EXPECT_EQ(step(resumeReportPoll(avail, kT0), report_event::Tick{}, kT0).commands[0].kind, ReportCommandKind::CheckStatus);
+    ReportRecord requested = r;
+    requested.phase = ReportPhase::Requested;
+    requested.id.value.clear();
+    ReportPoll lost = resumeReportPoll(requested, kT0);
+    EXPECT_EQ(lost.record.phase, ReportPhase::Failed);
+    EXPECT_TRUE(step(lost, report_event::Tick{}, kT0).commands.empty());
+}
+
+TEST(ReportQuota, RefusesAFourthPerScope) {
+    std::vector<ReportRecord> records(3, created().record);
+    Status s = checkReportQuota(records, Scope::sandbox());
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.error().kind, ErrorKind::Limit);
+    EXPECT_EQ(s.error().message, kOutstandingLimitMessage);
+    EXPECT_TRUE(checkReportQuota(records, Scope::organization("acme")).ok());
+    records[0].phase = ReportPhase::Available;
+    EXPECT_TRUE(checkReportQuota(records, Scope::sandbox()).ok());
+    EXPECT_EQ(outstandingReportCount(records, Scope::sandbox()), 2);
+}
+
+}  // namespace
+}  // namespace ud::core
