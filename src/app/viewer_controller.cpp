@@ -171,7 +171,9 @@ void ViewerController::regroup() {
     g.spec.aggregates.clear();
     for (std::size_t c = 0; c < table.columnCount(); ++c) {
         bool is_key = std::any_of(g.spec.keys.begin(), g.spec.keys.end(), [c](const core::GroupKey& k) { return k.column == c; });
-        if (!is_key && table.column(c).isNumeric()) g.spec.aggregates.push_back({c, g.function});
+        auto role = table.column(c).role();
+        bool is_id = role == core::ColumnRole::ProductId || role == core::ColumnRole::DeviceId;  // numbers, not amounts
+        if (!is_key && !is_id && table.column(c).isNumeric()) g.spec.aggregates.push_back({c, g.function});
     }
     auto result = core::groupRows(table, state_.view.rows, g.spec);
     if (!result) {
@@ -208,7 +210,11 @@ void ViewerController::exportView() {
     state_.message = "Saved " + name + " (" + core::formatCount(static_cast<long long>(csv.size())) + " bytes).";
 }
 
-core::Timestamp ViewerController::nextWakeAt() const { return -1; }
+// While the demo report streams in, every loop is due (a slice per tick, and
+// the frame after the last slice shows the table).
+core::Timestamp ViewerController::nextWakeAt() const {
+    return state_.load.active && !demo_text_.empty() ? services_.clock.now() : -1;
+}
 bool ViewerController::isAnimating() const { return state_.load.active; }
 
 }  // namespace ud::app

@@ -32,8 +32,14 @@ std::string headerLabel(const core::Table& table, const app::TableViewState& vie
     return label;
 }
 
+// Ids that happen to be numbers (product ids) read better without separators.
+bool isIdColumn(const core::Column& column) {
+    auto role = column.role();
+    return role == core::ColumnRole::ProductId || role == core::ColumnRole::DeviceId;
+}
+
 void cellText(const core::Column& column, std::size_t row, bool right_align) {
-    std::string text = column.displayText(row);
+    std::string text = isIdColumn(column) ? column.cellText(row) : column.displayText(row);
     if (right_align) {
         float w = ImGui::CalcTextSize(text.c_str()).x;
         float avail = ImGui::GetContentRegionAvail().x;
@@ -109,9 +115,14 @@ void drawTableWidget(const char* id, const core::Table& table, const app::TableV
         return;
     }
     ImGui::TableSetupScrollFreeze(0, 2);
-    for (std::size_t c : cols)
-        ImGui::TableSetupColumn(table.column(c).displayName().c_str(), ImGuiTableColumnFlags_WidthFixed,
-                                std::max(90.0f, ImGui::CalcTextSize(table.column(c).displayName().c_str()).x + 36));
+    for (std::size_t c : cols) {
+        // First-use width: the header or the widest of the first shown cells.
+        const core::Column& column = table.column(c);
+        float width = ImGui::CalcTextSize(column.displayName().c_str()).x + 36;
+        for (std::size_t p = 0; p < view.rows.size() && p < 40; ++p)
+            width = std::max(width, ImGui::CalcTextSize(column.displayText(view.rows[p]).c_str()).x + 16);
+        ImGui::TableSetupColumn(column.displayName().c_str(), ImGuiTableColumnFlags_WidthFixed, std::min(width, 360.0f));
+    }
 
     // Header row: our own, so a click becomes a sort intent (core sorts).
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
@@ -161,7 +172,7 @@ void drawTableWidget(const char* id, const core::Table& table, const app::TableV
                     }
                     markItem(reg, name + ".row." + std::to_string(p));
                     ImGui::PopID();
-                    ImGui::SameLine();
+                    ImGui::SameLine(0.0f, 0.0f);
                 }
                 cellText(column, row, column.isNumeric());
             }
