@@ -65,9 +65,10 @@ void drawIssues(const app::ViewerState& v, UiState& ui, app::Intents& intents) {
         push(intents, app::SetBadRowPolicy{core::BadRowPolicy::Skip});
     markItem(ui.widgets, "viewer.issues.skip");
     ImGui::EndDisabled();
-    float h = std::min(6.0f, static_cast<float>(v.issues.size())) * ImGui::GetTextLineHeightWithSpacing() + 8;
+    float lines = std::min(6.0f, static_cast<float>(v.issues.size() + (v.issue_count > v.issues.size() ? 1 : 0)));
+    float h = lines * ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2 + 2;
     ImGui::BeginChild("##issues", ImVec2(0, h), true);
-    for (const auto& issue : v.issues) ImGui::Text("Line %zu: %s", issue.line, issue.message.c_str());
+    for (const auto& issue : v.issues) ImGui::TextUnformatted(issue.message.c_str());  // the message names its line
     if (v.issue_count > v.issues.size())
         ImGui::TextDisabled("...and %zu more", v.issue_count - v.issues.size());
     ImGui::EndChild();
