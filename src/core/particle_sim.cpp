@@ -44,11 +44,11 @@ std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
 
 namespace {
 
-constexpr SimFaultKind kAllFaults[] = {
-    SimFaultKind::Unauthorized, SimFaultKind::Forbidden,     SimFaultKind::NotFound,
-    SimFaultKind::RateLimited,  SimFaultKind::ServerError,   SimFaultKind::Unavailable,
-    SimFaultKind::Slow,         SimFaultKind::Drop,          SimFaultKind::MalformedJson,
-    SimFaultKind::WrongContentType, SimFaultKind::EmptyBody,
+constexpr ParticleFaultKind kAllFaults[] = {
+    ParticleFaultKind::Unauthorized, ParticleFaultKind::Forbidden,     ParticleFaultKind::NotFound,
+    ParticleFaultKind::RateLimited,  ParticleFaultKind::ServerError,   ParticleFaultKind::Unavailable,
+    ParticleFaultKind::Slow,         ParticleFaultKind::Drop,          ParticleFaultKind::MalformedJson,
+    ParticleFaultKind::WrongContentType, ParticleFaultKind::EmptyBody,
 };
 
 std::vector<std::string> splitPath(std::string_view path) {
@@ -71,38 +71,38 @@ std::string targetFromUrl(std::string_view url) {
 }
 
 
-HttpResponse faultResponse(const SimFault& fault) {
+HttpResponse faultResponse(const ParticleFault& fault) {
     switch (fault.kind) {
-        case SimFaultKind::Unauthorized:
+        case ParticleFaultKind::Unauthorized:
             return jsonResponse(401, oauthError("invalid_token", "The access token provided is invalid."));
-        case SimFaultKind::Forbidden:
+        case ParticleFaultKind::Forbidden:
             return jsonResponse(403, R"({"ok":false,"error":"Permission denied"})");
-        case SimFaultKind::NotFound: return jsonResponse(404, R"({"ok":false,"error":"Not found"})");
-        case SimFaultKind::RateLimited: {
+        case ParticleFaultKind::NotFound: return jsonResponse(404, R"({"ok":false,"error":"Not found"})");
+        case ParticleFaultKind::RateLimited: {
             HttpResponse r = jsonResponse(429, oauthError("rate_limit_exceeded", "Rate limit exceeded."));
             if (fault.retry_after_s >= 0) r.headers.emplace_back("Retry-After", std::to_string(fault.retry_after_s));
             return r;
         }
-        case SimFaultKind::ServerError:
+        case ParticleFaultKind::ServerError:
             return jsonResponse(500, R"({"ok":false,"error":"Internal server error"})");
-        case SimFaultKind::Unavailable: {
+        case ParticleFaultKind::Unavailable: {
             HttpResponse r;
             r.status = 503;
             r.headers = {{"Content-Type", "text/html"}};
             r.body = "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>";
             return r;
         }
-        case SimFaultKind::MalformedJson: return jsonResponse(200, R"({"data": {"id": "88)");
-        case SimFaultKind::WrongContentType: {
+        case ParticleFaultKind::MalformedJson: return jsonResponse(200, R"({"data": {"id": "88)");
+        case ParticleFaultKind::WrongContentType: {
             HttpResponse r;
             r.status = 200;
             r.headers = {{"Content-Type", "text/html; charset=utf-8"}};
             r.body = "<!doctype html><html><body>Please sign in to the network</body></html>";
             return r;
         }
-        case SimFaultKind::EmptyBody: return jsonResponse(200, "");
-        case SimFaultKind::Drop: return droppedConnectionResponse();
-        case SimFaultKind::Slow: break;  // handled by the caller: normal answer, delayed
+        case ParticleFaultKind::EmptyBody: return jsonResponse(200, "");
+        case ParticleFaultKind::Drop: return droppedConnectionResponse();
+        case ParticleFaultKind::Slow: break;  // handled by the caller: normal answer, delayed
     }
     return jsonResponse(500, "{}");
 }
@@ -111,26 +111,26 @@ void addApiCors(HttpResponse& r) { r.headers.emplace_back("Access-Control-Allow-
 
 }  // namespace
 
-const char* nameFromSimFaultKind(SimFaultKind kind) {
+const char* nameFromParticleFaultKind(ParticleFaultKind kind) {
     switch (kind) {
-        case SimFaultKind::Unauthorized: return "unauthorized";
-        case SimFaultKind::Forbidden: return "forbidden";
-        case SimFaultKind::NotFound: return "not_found";
-        case SimFaultKind::RateLimited: return "rate_limit";
-        case SimFaultKind::ServerError: return "server_error";
-        case SimFaultKind::Unavailable: return "unavailable";
-        case SimFaultKind::Slow: return "slow";
-        case SimFaultKind::Drop: return "drop";
-        case SimFaultKind::MalformedJson: return "malformed_json";
-        case SimFaultKind::WrongContentType: return "wrong_content_type";
-        case SimFaultKind::EmptyBody: return "empty_body";
+        case ParticleFaultKind::Unauthorized: return "unauthorized";
+        case ParticleFaultKind::Forbidden: return "forbidden";
+        case ParticleFaultKind::NotFound: return "not_found";
+        case ParticleFaultKind::RateLimited: return "rate_limit";
+        case ParticleFaultKind::ServerError: return "server_error";
+        case ParticleFaultKind::Unavailable: return "unavailable";
+        case ParticleFaultKind::Slow: return "slow";
+        case ParticleFaultKind::Drop: return "drop";
+        case ParticleFaultKind::MalformedJson: return "malformed_json";
+        case ParticleFaultKind::WrongContentType: return "wrong_content_type";
+        case ParticleFaultKind::EmptyBody: return "empty_body";
     }
     return "";
 }
 
-std::optional<SimFaultKind> simFaultKindFromName(std::string_view name) {
-    for (SimFaultKind k : kAllFaults)
-        if (name == nameFromSimFaultKind(k)) return k;
+std::optional<ParticleFaultKind> particleFaultKindFromName(std::string_view name) {
+    for (ParticleFaultKind k : kAllFaults)
+        if (name == nameFromParticleFaultKind(k)) return k;
     return std::nullopt;
 }
 
@@ -169,7 +169,7 @@ std::string ParticleSim::randomHex(std::size_t chars) {
     return out;
 }
 
-const SimAccount* ParticleSim::account(std::string_view email) const {
+const ParticleSimAccount* ParticleSim::account(std::string_view email) const {
     for (const auto& a : config_.accounts)
         if (a.email == email) return &a;
     return nullptr;
@@ -237,7 +237,7 @@ HttpResponse ParticleSim::handle(const HttpRequest& request, Timestamp now) {
     }
     if (route.name == "control") return handleControl(request, route, now);
 
-    SimRecordedRequest rec{request.method, route.target, route.name, {}, false, ""};
+    ParticleSimRequest rec{request.method, route.target, route.name, {}, false, ""};
     for (const auto& [k, v] : request.headers) rec.header_names.push_back(k);
     rec.has_authorization = !headerValue(request.headers, "Authorization").empty();
     rec.content_type = std::string(headerValue(request.headers, "Content-Type"));
@@ -246,8 +246,8 @@ HttpResponse ParticleSim::handle(const HttpRequest& request, Timestamp now) {
 
     const bool is_download = route.name == "download" || route.name == "download_preflight";
     HttpResponse response;
-    std::optional<SimFault> fault = applyFault(route);
-    if (fault && fault->kind == SimFaultKind::Slow) {
+    std::optional<ParticleFault> fault = applyFault(route);
+    if (fault && fault->kind == ParticleFaultKind::Slow) {
         response = dispatch(request, route, now);  // the normal answer, late
         response.headers.emplace_back(std::string(kFakeDelayHeader), std::to_string(fault->delay_ms));
     } else if (fault) {
@@ -259,7 +259,7 @@ HttpResponse ParticleSim::handle(const HttpRequest& request, Timestamp now) {
     return response;
 }
 
-std::optional<SimFault> ParticleSim::applyFault(const Route& route) {
+std::optional<ParticleFault> ParticleSim::applyFault(const Route& route) {
     if (route.name == "preflight" || route.name == "download_preflight") return std::nullopt;
     for (auto it = faults_.begin(); it != faults_.end(); ++it) {
         // A route name, "*" (every API route, not the download origin), or a path fragment "/...".
@@ -267,7 +267,7 @@ std::optional<SimFault> ParticleSim::applyFault(const Route& route) {
                              (it->route.size() > 1 && it->route.front() == '/' &&
                               route.path.find(it->route) != std::string::npos);
         if (!matches || it->count == 0) continue;
-        SimFault fault = *it;
+        ParticleFault fault = *it;
         if (it->count > 0 && --it->count == 0) faults_.erase(it);
         return fault;
     }
@@ -324,7 +324,7 @@ std::optional<HttpResponse> ParticleSim::authenticate(const HttpRequest& request
 // ---- account routes -------------------------------------------------------------
 
 HttpResponse ParticleSim::handleAccount(const Route& route, const std::string& email, const HttpRequest& request) {
-    const SimAccount* acct = account(email);
+    const ParticleSimAccount* acct = account(email);
     if (!acct) return jsonResponse(404, R"({"ok":false,"error":"User not found"})");
     if (route.name == "user") {
         json body = {{"username", acct->email},

@@ -26,7 +26,7 @@
 
 namespace ud::core {
 
-enum class SimFaultKind {
+enum class ParticleFaultKind {
     Unauthorized,      // 401 invalid_token (a token revoked mid-session)
     Forbidden,         // 403 classic body
     NotFound,          // 404 classic body
@@ -39,24 +39,24 @@ enum class SimFaultKind {
     WrongContentType,  // 200 text/html captive-portal page
     EmptyBody,         // 200 with no body
 };
-const char* nameFromSimFaultKind(SimFaultKind kind);  // "unauthorized", "rate_limit", ...
-std::optional<SimFaultKind> simFaultKindFromName(std::string_view name);
+const char* nameFromParticleFaultKind(ParticleFaultKind kind);  // "unauthorized", "rate_limit", ...
+std::optional<ParticleFaultKind> particleFaultKindFromName(std::string_view name);
 
-struct SimFault {
+struct ParticleFault {
     std::string route = "*";  // a route name (see routeName), "*" = every API route
-    SimFaultKind kind = SimFaultKind::ServerError;
+    ParticleFaultKind kind = ParticleFaultKind::ServerError;
     int count = -1;           // how many requests it hits; -1 = until cleared
     int retry_after_s = 30;   // RateLimited: Retry-After value; < 0 = no header
     int delay_ms = 5000;      // Slow
 };
 
-struct SimProduct {
+struct ParticleSimProduct {
     std::string id;
     std::string name;
     int devices = 3;
 };
 
-struct SimAgreement {
+struct ParticleSimAgreement {
     std::string id;
     std::string name = "Free plan";
     std::string agreement_type = "developer";
@@ -64,23 +64,23 @@ struct SimAgreement {
     long long max_messages = 100000;
     long long max_devices = 100;
     int usage_percent = 83;  // drives the usage summary and the 70/90/100 % notifications
-    std::vector<SimProduct> products;
+    std::vector<ParticleSimProduct> products;
 };
 
-struct SimOrg {
+struct ParticleSimOrg {
     std::string id;
     std::string slug;
     std::string name;
-    SimAgreement agreement;
+    ParticleSimAgreement agreement;
 };
 
-struct SimAccount {
+struct ParticleSimAccount {
     std::string email;
     std::string password;
     bool mfa = false;  // password grant answers 403 mfa_required
     bool sso = false;  // password grant answers 403 sso_user
     std::vector<std::string> org_ids;
-    SimAgreement sandbox;
+    ParticleSimAgreement sandbox;
 };
 
 struct ParticleSimConfig {
@@ -102,8 +102,8 @@ struct ParticleSimConfig {
     bool numeric_ids = false;         // agreement ids as JSON numbers
     bool download_cors = false;       // CORS headers on the download origin
     bool csv_variant = false;         // Title Case headers, BOM, CRLF, quoted commas
-    std::vector<SimAccount> accounts;
-    std::vector<SimOrg> orgs;
+    std::vector<ParticleSimAccount> accounts;
+    std::vector<ParticleSimOrg> orgs;
 };
 
 // Fixtures. Test: user@example.com/secret (2 orgs), mfa@example.com/secret
@@ -114,7 +114,7 @@ ParticleSimConfig testParticleSimConfig();
 ParticleSimConfig demoParticleSimConfig();
 
 // What the test hook records per request: never a token value.
-struct SimRecordedRequest {
+struct ParticleSimRequest {
     std::string method;
     std::string path;   // path and query as sent (a token there is a leak the tests look for)
     std::string route;  // routeName
@@ -133,11 +133,11 @@ public:
     void reset();  // forget tokens, reports, faults, counts, clock offset
     void advanceSeconds(std::int64_t seconds) { offset_ms_ += seconds * 1000; }
     Timestamp simNow(Timestamp now) const { return now + offset_ms_; }
-    void addFault(SimFault fault) { faults_.push_back(std::move(fault)); }
+    void addFault(ParticleFault fault) { faults_.push_back(std::move(fault)); }
     void clearFaults() { faults_.clear(); }
     int count(std::string_view route) const;
     const std::map<std::string, int, std::less<>>& counts() const { return counts_; }
-    const std::vector<SimRecordedRequest>& recorded() const { return recorded_; }
+    const std::vector<ParticleSimRequest>& recorded() const { return recorded_; }
     bool revokeToken(std::string_view token);
     int revokeAllTokens();
     // The exact CSV bytes the download URL of report `id` serves ("" if unknown).
@@ -192,27 +192,27 @@ private:
 
     // particle_sim.cpp
     HttpResponse dispatch(const HttpRequest& request, const Route& route, Timestamp now);
-    std::optional<SimFault> applyFault(const Route& route);
+    std::optional<ParticleFault> applyFault(const Route& route);
     HttpResponse handleToken(const HttpRequest& request, Timestamp now);
     HttpResponse issueTokenResponse(const std::string& email, std::optional<std::int64_t> expires_in_s, Timestamp now);
     HttpResponse tokenFailure(int status, std::string error, std::string description);
     std::optional<HttpResponse> authenticate(const HttpRequest& request, const Route& route, Timestamp now,
                                              std::string& email);
     HttpResponse handleAccount(const Route& route, const std::string& email, const HttpRequest& request);
-    const SimAccount* account(std::string_view email) const;
+    const ParticleSimAccount* account(std::string_view email) const;
     std::string randomHex(std::size_t chars);
     // particle_sim_reports.cpp
     HttpResponse handleScoped(const HttpRequest& request, const Route& route, const std::string& email, Timestamp now);
     // scope_key: "sandbox:<email>" or "org:<org id>" (canonical, whatever the URL used).
     HttpResponse createReport(const HttpRequest& request, const std::string& scope_key, const std::string& email,
-                              const SimAgreement& agreement, Timestamp now);
+                              const ParticleSimAgreement& agreement, Timestamp now);
     HttpResponse reportStatus(const Route& route, const std::string& scope_key, Timestamp now);
     HttpResponse handleDownload(const HttpRequest& request, const Route& route, Timestamp now);
     void refreshReport(Report& report, Timestamp now, bool is_read);
     std::string reportStateName(const Report& report, Timestamp now) const;
     std::string reportJson(const Report& report, Timestamp now) const;
     int outstandingFor(const std::string& email, Timestamp now);
-    const SimAgreement* agreementForScope(const std::string& scope_key) const;
+    const ParticleSimAgreement* agreementForScope(const std::string& scope_key) const;
     // particle_sim_control.cpp
     HttpResponse handleControl(const HttpRequest& request, const Route& route, Timestamp now);
 
@@ -223,9 +223,9 @@ private:
     std::map<std::string, Token, std::less<>> tokens_;
     std::map<std::string, MfaChallenge, std::less<>> mfa_;
     std::map<std::string, Report, std::less<>> reports_;
-    std::vector<SimFault> faults_;
+    std::vector<ParticleFault> faults_;
     std::map<std::string, int, std::less<>> counts_;
-    std::vector<SimRecordedRequest> recorded_;
+    std::vector<ParticleSimRequest> recorded_;
     int failed_token_attempts_ = 0;
     Timestamp lockout_until_ = 0;
     int next_report_id_ = 8804;
@@ -236,9 +236,9 @@ namespace particle_sim_detail {
 HttpResponse jsonResponse(int status, const std::string& body);
 std::string oauthError(const std::string& error, const std::string& description);  // OAuth-style body
 std::string rubyFromTimestamp(Timestamp ts);  // "2026-06-01 08:42:10 +0000"
-DateRange billingPeriod(const SimAgreement& agreement, Date today);
+DateRange billingPeriod(const ParticleSimAgreement& agreement, Date today);
 std::uint64_t mix(std::uint64_t a, std::uint64_t b);  // deterministic hash step (splitmix64)
-std::string reportCsvText(const SimAgreement& agreement, const std::string& scope_key, ReportType type,
+std::string reportCsvText(const ParticleSimAgreement& agreement, const std::string& scope_key, ReportType type,
                           const DateRange& range, std::uint64_t seed, bool variant);
 }  // namespace particle_sim_detail
 

@@ -78,14 +78,14 @@ HttpResponse ParticleSim::handleControl(const HttpRequest& request, const Route&
         return ok({{"ok", true}, {"now", isoFromTimestamp(simNow(now))}, {"offset_s", offset_ms_ / 1000}});
     }
     if (what == "fault" && route.method == "POST") {
-        SimFault fault;
+        ParticleFault fault;
         std::string kind;
         setIf(body, "route", fault.route);
         setIf(body, "kind", kind);
         setIf(body, "count", fault.count);
         setIf(body, "retry_after", fault.retry_after_s);
         setIf(body, "delay_ms", fault.delay_ms);
-        auto k = simFaultKindFromName(kind);
+        auto k = particleFaultKindFromName(kind);
         if (!k) return bad("unknown fault kind: " + kind);
         fault.kind = *k;
         addFault(fault);
@@ -155,16 +155,16 @@ HttpResponse ParticleSim::handleControl(const HttpRequest& request, const Route&
 
 namespace {
 
-SimAgreement sandboxAgreement(std::string id, int usage_percent) {
-    SimAgreement a;
+ParticleSimAgreement sandboxAgreement(std::string id, int usage_percent) {
+    ParticleSimAgreement a;
     a.id = std::move(id);
     a.usage_percent = usage_percent;
     a.products = {{"20154", "Greenhouse sensors", 4}, {"20177", "Door monitors", 2}};
     return a;
 }
 
-SimAgreement orgAgreement(std::string id, std::string name, int billing_day, int usage_percent) {
-    SimAgreement a;
+ParticleSimAgreement orgAgreement(std::string id, std::string name, int billing_day, int usage_percent) {
+    ParticleSimAgreement a;
     a.id = std::move(id);
     a.name = std::move(name);
     a.agreement_type = "enterprise";

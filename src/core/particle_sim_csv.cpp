@@ -11,10 +11,10 @@
 namespace ud::core::particle_sim_detail {
 namespace {
 
-struct SimDevice {
+struct ParticleSimDevice {
     std::string id;    // 24 hex characters, like a Particle device id
     std::string name;
-    const SimProduct* product;
+    const ParticleSimProduct* product;
 };
 
 // FNV-1a: the same on every standard library (std::hash is not).
@@ -24,8 +24,8 @@ std::uint64_t textHash(const std::string& text) {
     return h;
 }
 
-std::vector<SimDevice> devicesOf(const SimAgreement& agreement, const std::string& scope_key, bool variant) {
-    std::vector<SimDevice> out;
+std::vector<ParticleSimDevice> devicesOf(const ParticleSimAgreement& agreement, const std::string& scope_key, bool variant) {
+    std::vector<ParticleSimDevice> out;
     std::uint64_t base = mix(0x5eed, textHash(scope_key));
     int n = 0;
     for (const auto& product : agreement.products)
@@ -54,7 +54,7 @@ std::string cell(const std::string& text) {
 
 }  // namespace
 
-std::string reportCsvText(const SimAgreement& agreement, const std::string& scope_key, ReportType type,
+std::string reportCsvText(const ParticleSimAgreement& agreement, const std::string& scope_key, ReportType type,
                           const DateRange& range, std::uint64_t seed, bool variant) {
     const std::string eol = variant ? "\r\n" : "\n";
     std::string out = variant ? "\xEF\xBB\xBF" : "";

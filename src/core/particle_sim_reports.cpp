@@ -37,7 +37,7 @@ json agreementIdJson(const std::string& id, bool numeric) {
     return json(id);
 }
 
-json notificationsJson(const SimAgreement& a, Date today, std::uint64_t seed) {
+json notificationsJson(const ParticleSimAgreement& a, Date today, std::uint64_t seed) {
     const DateRange period = billingPeriod(a, today);
     struct Event {
         int day;
@@ -67,7 +67,7 @@ json notificationsJson(const SimAgreement& a, Date today, std::uint64_t seed) {
     return list;
 }
 
-json agreementJson(const SimAgreement& a, const std::string& owner_id, bool org, Date today, bool numeric) {
+json agreementJson(const ParticleSimAgreement& a, const std::string& owner_id, bool org, Date today, bool numeric) {
     const DateRange period = billingPeriod(a, today);
     long long devices = 0;
     for (const auto& p : a.products) devices += p.devices;
@@ -92,7 +92,7 @@ json agreementJson(const SimAgreement& a, const std::string& owner_id, bool org,
 
 namespace particle_sim_detail {
 
-DateRange billingPeriod(const SimAgreement& agreement, Date today) {
+DateRange billingPeriod(const ParticleSimAgreement& agreement, Date today) {
     const int day = std::clamp(agreement.billing_day, 1, 28);
     Date start{today.year, today.month, day};
     if (today.day < day) start = addMonths(start, -1);
@@ -101,9 +101,9 @@ DateRange billingPeriod(const SimAgreement& agreement, Date today) {
 
 }  // namespace particle_sim_detail
 
-const SimAgreement* ParticleSim::agreementForScope(const std::string& scope_key) const {
+const ParticleSimAgreement* ParticleSim::agreementForScope(const std::string& scope_key) const {
     if (scope_key.rfind("sandbox:", 0) == 0) {
-        const SimAccount* acct = account(scope_key.substr(8));
+        const ParticleSimAccount* acct = account(scope_key.substr(8));
         return acct ? &acct->sandbox : nullptr;
     }
     for (const auto& org : config_.orgs)
@@ -113,12 +113,12 @@ const SimAgreement* ParticleSim::agreementForScope(const std::string& scope_key)
 
 HttpResponse ParticleSim::handleScoped(const HttpRequest& request, const Route& route, const std::string& email,
                                        Timestamp now) {
-    const SimAccount* acct = account(email);
+    const ParticleSimAccount* acct = account(email);
     if (!acct || !route.scope) return classicError(404, "Not found");
     std::string scope_key = "sandbox:" + email;
     std::string owner_id = "5d9e3b7a0c1f2e4d6b8a9c01";
     if (!route.scope->isSandbox()) {
-        const SimOrg* org = nullptr;
+        const ParticleSimOrg* org = nullptr;
         for (const auto& o : config_.orgs)
             if (o.id == route.scope->org || o.slug == route.scope->org) org = &o;
         if (!org) return classicError(404, "Organization not found");
@@ -127,7 +127,7 @@ HttpResponse ParticleSim::handleScoped(const HttpRequest& request, const Route& 
         scope_key = "org:" + org->id;
         owner_id = org->id;
     }
-    const SimAgreement* agreement = agreementForScope(scope_key);
+    const ParticleSimAgreement* agreement = agreementForScope(scope_key);
     const Date today = dateFromTimestamp(simNow(now));
     if (route.name == "agreements") {
         json list = json::array({agreementJson(*agreement, owner_id, !route.scope->isSandbox(), today, config_.numeric_ids)});
@@ -153,7 +153,7 @@ int ParticleSim::outstandingFor(const std::string& email, Timestamp now) {
 }
 
 HttpResponse ParticleSim::createReport(const HttpRequest& request, const std::string& scope_key, const std::string& email,
-                                       const SimAgreement& agreement, Timestamp now) {
+                                       const ParticleSimAgreement& agreement, Timestamp now) {
     json body = json::parse(request.body, nullptr, false);
     if (body.is_discarded() || !body.is_object()) return classicError(400, "The request body must be JSON");
     auto field = [&](const char* k) { return body.contains(k) && body[k].is_string() ? body[k].get<std::string>() : std::string(); };
@@ -213,7 +213,7 @@ std::string ParticleSim::reportStateName(const Report& report, Timestamp now) co
 std::string ParticleSim::reportJson(const Report& report, Timestamp now) const {
     const std::string state = reportStateName(report, now);
     const bool available = state == "available";
-    const SimAccount* acct = account(report.owner);
+    const ParticleSimAccount* acct = account(report.owner);
     json attrs = {{config_.status_key ? "status" : "state", state},
                   {"service_agreement_id", agreementIdJson(report.agreement_id, true)},
                   {"date_period_start", isoFromDate(report.range.first)},
@@ -237,7 +237,7 @@ HttpResponse ParticleSim::reportStatus(const Route& route, const std::string& sc
 std::string ParticleSim::reportCsv(std::string_view id) const {
     auto it = reports_.find(id);
     if (it == reports_.end()) return {};
-    const SimAgreement* agreement = agreementForScope(it->second.scope_key);
+    const ParticleSimAgreement* agreement = agreementForScope(it->second.scope_key);
     if (!agreement) return {};
     return reportCsvText(*agreement, it->second.scope_key, it->second.type, it->second.range,
                          mix(config_.seed, std::stoull(it->second.id)), config_.csv_variant);

@@ -80,7 +80,7 @@ HttpResponse ParticleSim::handleToken(const HttpRequest& request, Timestamp wall
         const std::string password = formField(fields, "password");
         if (username.empty() || password.empty())
             return tokenFailure(400, "invalid_client", "Missing parameters. \"username\" and \"password\" are required");
-        const SimAccount* acct = account(username);
+        const ParticleSimAccount* acct = account(username);
         if (acct && acct->sso) return tokenFailure(403, "sso_user", "This account must sign in with single sign-on");
         if (!acct || acct->password != password)
             return tokenFailure(400, "invalid_grant", "User credentials are invalid");
