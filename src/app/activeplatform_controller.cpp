@@ -1,11 +1,151 @@
-// ActivePlatformController: applies ActivePlatform intents and answers to ActivePlatformState.
+// ActivePlatformController: form validation, range presets, the fetch, and the
+// answer turned into the items table, per-currency totals and daily series.
 #include "app/activeplatform_controller.h"
+
+#include <type_traits>
+
+#include "app/demo_clouds.h"
+#include "core/activeplatform_sim.h"
+#include "core/csv_writer.h"
+#include "core/decimal.h"
 
 namespace ud::app {
 
-void ActivePlatformController::apply(const ActivePlatformIntent& intent) { (void)intent; (void)state_; (void)services_; }
-void ActivePlatformController::tick() {}
-core::Timestamp ActivePlatformController::nextWakeAt() const { return -1; }
-bool ActivePlatformController::isAnimating() const { return false; }
+ActivePlatformController::ActivePlatformController(ActivePlatformState& state, Services services)
+    : state_(state), services_(services) {
+    if (auto token = services_.store.get(kActivePlatformTokenKey); token && !token->empty()) {
+        state_.form.token = *token;
+        state_.remember_token = true;
+        ++state_.form_revision;
+    }
+}
+
+void ActivePlatformController::apply(const ActivePlatformIntent& intent) {
+    std::visit(
+        [this](const auto& i) {
+            using T = std::decay_t<decltype(i)>;
+            if constexpr (std::is_same_v<T, EditAnalyticsForm>) {
+                edit(i);
+            } else if constexpr (std::is_same_v<T, ApplyRangePreset>) {
+                applyPreset(i.preset);
+            } else if constexpr (std::is_same_v<T, FetchAnalytics>) {
+                fetch();
+            } else if constexpr (std::is_same_v<T, TryActivePlatformDemo>) {
+                state_.form.base_url = kDemoActivePlatformBaseUrl;
+                state_.form.token = std::string(core::kSimDemoToken);
+                state_.form.subscription_id = std::string(core::kSimEurSubscription);
+                applyPreset(RangePreset::LastMonth);
+                fetch();
+            } else if constexpr (std::is_same_v<T, ActivePlatformTableAction>) {
+                if (!state_.report) return;
+                const core::Table& table = state_.report->items;
+                if (const auto* copy = std::get_if<CopyRows>(&i.action)) {
+                    services_.files.copyToClipboard(tsvFromRows(state_.view, table, copy->first, copy->last));
+                    state_.message = "Copied the selected rows to the clipboard.";
+                    return;
+                }
+                applyTableAction(state_.view, table, i.action);
+            } else if constexpr (std::is_same_v<T, ExportAnalyticsCsv>) {
+                exportCsv();
+            }
+        },
+        intent);
+}
+
+void ActivePlatformController::edit(const EditAnalyticsForm& e) {
+    state_.form = e.form;
+    state_.remember_token = e.remember_token;
+    state_.field_errors = core::fieldErrorsFromForm(state_.form);
+    if (e.remember_token && !e.form.token.empty())
+        services_.store.set(kActivePlatformTokenKey, e.form.token);
+    else
+        services_.store.remove(kActivePlatformTokenKey);
+}
+
+void ActivePlatformController::applyPreset(RangePreset preset) {
+    core::Date today = core::dateFromTimestamp(services_.clock.now());
+    core::Date first = today, last = today;
+    switch (preset) {
+        case RangePreset::ThisMonth: first = core::firstOfMonth(today); break;
+        case RangePreset::LastMonth:
+            first = core::firstOfMonth(core::addMonths(core::firstOfMonth(today), -1));
+            last = core::lastOfMonth(first);
+            break;
+        case RangePreset::Last30Days: first = core::addDays(today, -29); break;
+        case RangePreset::ThisYear: first = core::Date{today.year, 1, 1}; break;
+    }
+    state_.form.range_kind = core::AnalyticsRangeKind::Days;
+    state_.form.date_from = core::isoFromDate(first);
+    state_.form.date_to = core::isoFromDate(last);
+    state_.field_errors = core::fieldErrorsFromForm(state_.form);
+    ++state_.form_revision;
+}
+
+void ActivePlatformController::fetch() {
+    if (state_.busy) return;
+    state_.show_field_errors = true;
+    state_.field_errors = core::fieldErrorsFromForm(state_.form);
+    auto query = core::analyticsQueryFromForm(state_.form);
+    if (!query) {
+        state_.error = query.error();
+        return;
+    }
+    state_.error.reset();
+    core::HttpRequest request = core::analyticsDailyRequest(*query);
+    pending_url_ = request.url;
+    state_.busy = true;
+    state_.fetched_label = query->subscription_id + ", " +
+                           (query->range_kind == core::AnalyticsRangeKind::Days
+                                ? core::isoFromDate(query->days.first) + " to " + core::isoFromDate(query->days.last)
+                                : core::isoFromYearMonth(query->period_first) + " to " +
+                                      core::isoFromYearMonth(query->period_last));
+    // The callback only queues; tick() reads the answer on the main loop.
+    pending_ = services_.active().send(std::move(request), [this](platform::RequestId id, core::HttpResponse r) {
+        answers_.emplace_back(id, std::move(r));
+    });
+}
+
+void ActivePlatformController::tick() {
+    if (redraw_at_ >= 0 && redraw_at_ <= services_.clock.now()) redraw_at_ = -1;  // that frame was asked for
+    if (answers_.empty()) return;
+    auto answers = std::move(answers_);
+    answers_.clear();
+    for (auto& answer : answers)
+        if (answer.first == pending_) onAnswer(answer.second);
+}
+
+void ActivePlatformController::onAnswer(const core::HttpResponse& response) {
+    pending_ = 0;
+    state_.busy = false;
+    redraw_at_ = services_.clock.now();  // the answer changed the state: the loop should draw now
+    if (!core::isSuccess(response)) {
+        state_.error = core::errorFromAnalyticsResponse(response, pending_url_);
+        return;
+    }
+    auto report = core::analyticsReportFromJson(response.body);
+    if (!report) {
+        state_.error = report.error();
+        return;
+    }
+    state_.report = std::move(report).value();
+    resetTableView(state_.view, state_.report->items);
+    state_.totals = core::costTotalsFromTable(state_.report->items);
+    state_.daily = core::dailyCostByCategory(state_.report->items);
+    state_.message.clear();
+}
+
+void ActivePlatformController::exportCsv() {
+    if (!state_.report) return;
+    const core::Table& table = state_.report->items;
+    std::string csv = core::csvFromTable(table, state_.view.rows, shownColumns(state_.view, table));
+    std::string name = "activeplatform-" + state_.report->subscription_id + ".csv";
+    services_.files.saveFile(name, "text/csv", csv);
+    state_.last_export_name = name;
+    state_.last_export_bytes = csv.size();
+    state_.message = "Saved " + name + " (" + core::formatCount(static_cast<long long>(csv.size())) + " bytes).";
+}
+
+core::Timestamp ActivePlatformController::nextWakeAt() const { return redraw_at_; }
+bool ActivePlatformController::isAnimating() const { return state_.busy; }
 
 }  // namespace ud::app

@@ -3,6 +3,9 @@
 // thread: the App's Controller calls tick() each loop and asks nextWakeAt().
 #pragma once
 
+#include <utility>
+#include <vector>
+
 #include "app/activeplatform_intents.h"
 #include "app/activeplatform_state.h"
 #include "app/services.h"
@@ -11,15 +14,26 @@ namespace ud::app {
 
 class ActivePlatformController {
 public:
-    ActivePlatformController(ActivePlatformState& state, Services services) : state_(state), services_(services) {}
+    // Reads a remembered token from the store.
+    ActivePlatformController(ActivePlatformState& state, Services services);
     void apply(const ActivePlatformIntent& intent);
     void tick();
     core::Timestamp nextWakeAt() const;  // -1 when nothing is scheduled
     bool isAnimating() const;
 
 private:
+    void edit(const EditAnalyticsForm& edit);
+    void applyPreset(RangePreset preset);
+    void fetch();
+    void onAnswer(const core::HttpResponse& response);
+    void exportCsv();
+
     ActivePlatformState& state_;
     Services services_;
+    platform::RequestId pending_ = 0;  // 0 = none
+    std::string pending_url_;          // for error sentences (never holds a token)
+    std::vector<std::pair<platform::RequestId, core::HttpResponse>> answers_;  // queued by callbacks
+    core::Timestamp redraw_at_ = -1;  // set when an answer arrived, so the main loop draws it
 };
 
 }  // namespace ud::app

@@ -4,8 +4,23 @@
 
 #include <variant>
 
+#include "app/table_view_state.h"
+#include "core/activeplatform_api.h"
+
 namespace ud::app {
 
-using ActivePlatformIntent = std::variant<std::monostate>;
+enum class RangePreset { ThisMonth, LastMonth, Last30Days, ThisYear };
+
+// The form as typed (every keystroke); the controller re-validates it.
+struct EditAnalyticsForm { core::AnalyticsForm form; bool remember_token = false; };
+struct ApplyRangePreset { RangePreset preset = RangePreset::LastMonth; };
+struct FetchAnalytics {};
+// Fills the form for the in-page simulated ActivePlatform and fetches (needs demo mode on).
+struct TryActivePlatformDemo {};
+struct ActivePlatformTableAction { TableAction action; };
+struct ExportAnalyticsCsv {};
+
+using ActivePlatformIntent = std::variant<EditAnalyticsForm, ApplyRangePreset, FetchAnalytics, TryActivePlatformDemo,
+                                          ActivePlatformTableAction, ExportAnalyticsCsv>;
 
 }  // namespace ud::app

@@ -2,9 +2,42 @@
 // State owned by the App, changed only by ActivePlatformController, read by the UI.
 #pragma once
 
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/table_view_state.h"
+#include "core/activeplatform_api.h"
+#include "core/analytics_parser.h"
+#include "core/cost_totals.h"
+#include "core/result.h"
+
 namespace ud::app {
 
+// Storage key of the manager token, used only when the user ticks "remember".
+inline constexpr const char* kActivePlatformTokenKey = "usagedesk.activeplatform.token";
+
 struct ActivePlatformState {
+    // The form as last edited. `form.token` is in memory only (state JSON reports
+    // it as present/absent); it reaches storage only with remember_token.
+    core::AnalyticsForm form;
+    bool remember_token = false;
+    std::size_t form_revision = 0;  // bumped when the controller rewrites the form (presets, demo, saved token)
+    bool show_field_errors = false; // after the first Fetch
+    std::vector<core::FieldError> field_errors;
+
+    bool busy = false;
+    std::optional<core::Error> error;  // the last fetch failed (earlier results stay)
+
+    std::optional<core::AnalyticsReport> report;
+    std::string fetched_label;         // "70112, 2024-05-01..2024-05-31"
+    TableViewState view;
+    core::CostTotals totals;
+    std::vector<core::DailyCategorySeries> daily;
+    std::string message;               // last export outcome
+    std::string last_export_name;
+    std::size_t last_export_bytes = 0;
 };
 
 }  // namespace ud::app
