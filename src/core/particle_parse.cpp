@@ -221,6 +221,7 @@ Status checkParticleAnswer(const HttpResponse& response, ParticleCall call, std:
     if (!isSuccess(response)) return particleErrorFromResponse(response, call, host);
     if (response.status == 204) return Ok{};
     if (response.body.empty()) return parseError("the answer was empty");
+    if (call == ParticleCall::Download) return Ok{};  // a CSV, not JSON
     json j = json::parse(response.body, nullptr, false);
     if (j.is_discarded()) {
         std::string type(headerValue(response.headers, "Content-Type"));

@@ -30,7 +30,8 @@ Result<LoginOutcome> loginOutcomeFromResponse(const HttpResponse& response, Part
 const ServiceAgreement* preferredAgreement(const std::vector<ServiceAgreement>& agreements);
 
 // The whole answer -> model: non-2xx goes through particleErrorFromResponse;
-// an empty or non-JSON 2xx body gives a Parse error saying so.
+// an empty or (except for Download, a CSV) non-JSON 2xx body gives a Parse
+// error saying so.
 Status checkParticleAnswer(const HttpResponse& response, ParticleCall call, std::string_view host);
 
 template <typename T>
