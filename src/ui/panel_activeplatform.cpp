@@ -1,16 +1,218 @@
-// The ActivePlatform section's panels.
+// The ActivePlatform section: the query form with inline validation, Fetch and
+// the demo, errors where they happened, totals per currency (never summed
+// across currencies), the items table (shared widget) and CSV export.
 #include "ui/panel_activeplatform.h"
 
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <string>
+
+#include "core/decimal.h"
+#include "ui/table_widget.h"
 #include "ui/widgets.h"
 
 namespace ud::ui {
+namespace {
+
+void push(app::Intents& intents, app::ActivePlatformIntent intent) { intents.push_back(app::Intent{std::move(intent)}); }
+
+std::string fieldError(const app::ActivePlatformState& s, core::AnalyticsField field, const std::string& value) {
+    if (!s.show_field_errors && value.empty()) return {};  // don't scold an untouched field
+    for (const auto& e : s.field_errors)
+        if (e.field == field) return e.message;
+    return {};
+}
+
+void syncForm(const app::AppState& state, ActivePlatformForms& f, app::Intents& intents) {
+    const auto& s = state.activeplatform;
+    if (f.seen_revision == s.form_revision) return;
+    f.seen_revision = s.form_revision;
+    f.edit = s.form;
+    f.remember_token = s.remember_token;
+    if (f.edit.base_url.empty()) {
+        f.edit.base_url = state.settings.activeplatform_base_url;
+        push(intents, app::EditAnalyticsForm{f.edit, f.remember_token});
+    }
+}
+
+bool drawTokenField(const app::ActivePlatformState& s, ActivePlatformForms& f, WidgetRegistry& reg) {
+    ImGui::TextUnformatted("Manager API token");
+    ImGui::PushID("ap.token");
+    ImGui::SetNextItemWidth(-240);
+    ImGuiInputTextFlags flags = f.show_token ? 0 : ImGuiInputTextFlags_Password;
+    bool changed = ImGui::InputTextWithHint("##token", "sent only in the X-Api-Token header", &f.edit.token, flags);
+    markItem(reg, "ap.token");
+    ImGui::SameLine();
+    ImGui::Checkbox("Show", &f.show_token);
+    markItem(reg, "ap.token.show");
+    ImGui::SameLine();
+    changed |= ImGui::Checkbox("Remember on this device", &f.remember_token);
+    markItem(reg, "ap.token.remember");
+    ImGui::PopID();
+    std::string err = fieldError(s, core::AnalyticsField::Token, f.edit.token);
+    if (!err.empty()) errorText(err);
+    return changed;
+}
+
+bool drawRange(const app::ActivePlatformState& s, ActivePlatformForms& f, WidgetRegistry& reg, app::Intents& intents) {
+    bool changed = false;
+    ImGui::TextUnformatted("Range");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Days", f.edit.range_kind == core::AnalyticsRangeKind::Days)) {
+        f.edit.range_kind = core::AnalyticsRangeKind::Days;
+        changed = true;
+    }
+    markItem(reg, "ap.range.days");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Billing months", f.edit.range_kind == core::AnalyticsRangeKind::BillingPeriods)) {
+        f.edit.range_kind = core::AnalyticsRangeKind::BillingPeriods;
+        changed = true;
+    }
+    markItem(reg, "ap.range.periods");
+    bool days = f.edit.range_kind == core::AnalyticsRangeKind::Days;
+    if (days) {
+        static constexpr struct { const char* id; const char* label; app::RangePreset preset; } kPresets[] = {
+            {"ap.preset.this_month", "This month", app::RangePreset::ThisMonth},
+            {"ap.preset.last_month", "Last month", app::RangePreset::LastMonth},
+            {"ap.preset.last_30_days", "Last 30 days", app::RangePreset::Last30Days},
+            {"ap.preset.this_year", "This year", app::RangePreset::ThisYear}};
+        for (const auto& p : kPresets) {
+            ImGui::SameLine();
+            if (actionButton(reg, p.id, p.label)) push(intents, app::ApplyRangePreset{p.preset});
+        }
+    }
+    std::string& from = days ? f.edit.date_from : f.edit.period_from;
+    std::string& to = days ? f.edit.date_to : f.edit.period_to;
+    auto from_field = days ? core::AnalyticsField::DateFrom : core::AnalyticsField::PeriodFrom;
+    auto to_field = days ? core::AnalyticsField::DateTo : core::AnalyticsField::PeriodTo;
+    float w = ImGui::GetContentRegionAvail().x * 0.5f - 6;
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(w);
+    changed |= labelledInput(reg, days ? "ap.date_from" : "ap.period_from", days ? "From (YYYY-MM-DD)" : "From (YYYY-MM)",
+                             from, fieldError(s, from_field, from));
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    changed |= labelledInput(reg, days ? "ap.date_to" : "ap.period_to", days ? "To, inclusive" : "To, inclusive", to,
+                             fieldError(s, to_field, to));
+    ImGui::EndGroup();
+    return changed;
+}
+
+void drawForm(const app::AppState& state, ActivePlatformForms& f, WidgetRegistry& reg, app::Intents& intents) {
+    const auto& s = state.activeplatform;
+    bool changed = labelledInput(reg, "ap.base_url", "Base URL (absolute, or a same-origin proxy path like /ap/)",
+                                 f.edit.base_url, fieldError(s, core::AnalyticsField::BaseUrl, f.edit.base_url));
+    changed |= drawTokenField(s, f, reg);
+    changed |= labelledInput(reg, "ap.subscription", "Subscription id", f.edit.subscription_id,
+                             fieldError(s, core::AnalyticsField::SubscriptionId, f.edit.subscription_id), "70112");
+    changed |= drawRange(s, f, reg, intents);
+    if (changed) push(intents, app::EditAnalyticsForm{f.edit, f.remember_token});
+    ImGui::Spacing();
+    if (actionButton(reg, "ap.fetch", s.busy ? "Fetching..." : "Fetch daily expenses", true, s.busy))
+        push(intents, app::FetchAnalytics{});
+    ImGui::SameLine();
+    if (actionButton(reg, "ap.demo", "Try the demo", !s.busy)) {
+        if (!state.demo_mode) intents.push_back(app::EnterDemoMode{});
+        push(intents, app::TryActivePlatformDemo{});
+    }
+    if (s.error) {
+        std::string text = s.error->message;
+        if (s.error->http_status > 0) text += " (HTTP " + std::to_string(s.error->http_status) + ")";
+        errorText(text);
+        markItem(reg, "ap.error", text);
+    }
+}
+
+void groupTable(const char* id, const char* title, const std::vector<core::GroupTotal>& groups,
+                const std::string& currency) {
+    if (!ImGui::BeginTabItem(title)) return;
+    ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY;
+    float h = std::min(8.0f, static_cast<float>(groups.size()) + 1.5f) * ImGui::GetTextLineHeightWithSpacing() + 8;
+    if (ImGui::BeginTable(id, 5, flags, ImVec2(0, h))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        for (const char* name : {title, "Total", "Taxes", "Discounts", "Lines"}) ImGui::TableSetupColumn(name);
+        ImGui::TableHeadersRow();
+        for (const auto& g : groups) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(g.key.empty() ? "(none)" : g.key.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(core::formatMoney(g.amounts.total, currency).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(core::formatMoney(g.amounts.taxes_total, currency).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(core::formatMoney(g.amounts.discount_amount, currency).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(core::formatCount(static_cast<long long>(g.amounts.lines)).c_str());
+        }
+        ImGui::EndTable();
+    }
+    ImGui::EndTabItem();
+}
+
+void drawTotals(const app::ActivePlatformState& s, WidgetRegistry& reg) {
+    if (s.totals.currencies.size() > 1)
+        mutedText("Amounts in different currencies are never added together: one total per currency.");
+    for (const auto& c : s.totals.currencies) {
+        const std::string& cur = c.currency;
+        std::string title = (cur.empty() ? std::string("(no currency)") : cur) + ":  total " +
+                            core::formatMoney(c.grand.total, cur) + "   taxes " + core::formatMoney(c.grand.taxes_total, cur) +
+                            "   discounts " + core::formatMoney(c.grand.discount_amount, cur) + "   (" +
+                            core::formatCount(static_cast<long long>(c.grand.lines)) + " lines)###cur" + cur;
+        bool open = ImGui::CollapsingHeader(title.c_str(), ImGuiTreeNodeFlags_DefaultOpen);
+        markItem(reg, "ap.totals." + cur, title.substr(0, title.find("###")));
+        if (!open) continue;
+        ImGui::PushID(cur.c_str());
+        if (ImGui::BeginTabBar("##by")) {
+            groupTable("##cat", "Category", c.by_category, cur);
+            groupTable("##sub", "Subcategory", c.by_subcategory, cur);
+            groupTable("##rg", "Resource group", c.by_resource_group, cur);
+            groupTable("##reg", "Region", c.by_region, cur);
+            groupTable("##sku", "SKU", c.by_sku, cur);
+            ImGui::EndTabBar();
+        }
+        ImGui::PopID();
+    }
+    if (s.totals.unreadable_lines > 0)
+        errorText(std::to_string(s.totals.unreadable_lines) + " lines have a total that is not a number; left out of the sums.");
+}
+
+void drawResults(const app::ActivePlatformState& s, UiState& ui, app::Intents& intents) {
+    ImGui::Separator();
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("Subscription %s", s.fetched_label.c_str());
+    ImGui::SameLine();
+    if (actionButton(ui.widgets, "ap.export", "Export CSV")) push(intents, app::ExportAnalyticsCsv{});
+    if (!s.message.empty()) successText(s.message);
+    if (s.report->items.rowCount() == 0) {
+        mutedText("No expenses in this range.");
+        return;
+    }
+    drawTotals(s, ui.widgets);
+    ImGui::Spacing();
+    std::vector<app::TableAction> actions;
+    TableWidgetOptions options;
+    options.height = std::max(320.0f, ImGui::GetContentRegionAvail().y);
+    drawTableWidget("ap.table", s.report->items, s.view, ui.activeplatform.table, ui.widgets, actions, options);
+    for (auto& a : actions) push(intents, app::ActivePlatformTableAction{std::move(a)});
+}
+
+}  // namespace
 
 void drawActivePlatformSection(const app::AppState& state, UiState& ui, app::Intents& intents) {
-    (void)state;
-    (void)ui;
-    (void)intents;
+    const auto& s = state.activeplatform;
     sectionTitle("ActivePlatform daily analytics");
-    mutedText("Fetch the daily expenses of a pay-as-you-go subscription with a manager API token.");
+    syncForm(state, ui.activeplatform, intents);
+    drawForm(state, ui.activeplatform, ui.widgets, intents);
+    if (s.busy) {
+        spinner();
+        ImGui::SameLine();
+        mutedText("Waiting for the server; a long range can take a minute.");
+    }
+    if (s.report) drawResults(s, ui, intents);
 }
 
 }  // namespace ud::ui

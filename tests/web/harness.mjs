@@ -45,7 +45,8 @@ export async function startFake(name, args = []) {
     proc.stdout.on('data', (d) => {
       out += d;
       const found = [...out.matchAll(/http:\/\/127\.0\.0\.1:\d+[^\s]*/g)].map((m) => m[0]);
-      if (found.length && /ready/i.test(out)) { clearTimeout(timer); resolve(found); }
+      // "ready" or, as tools/fake-activeplatform prints it, "serving ... at <url>".
+      if (found.length && /ready|serving/i.test(out)) { clearTimeout(timer); resolve(found); }
     });
     proc.stderr.on('data', (d) => { out += d; });
     proc.on('exit', (c) => { clearTimeout(timer); reject(new Error(`${name} exited ${c}: ${out}`)); });
