@@ -86,18 +86,16 @@ bool drawRange(const app::ActivePlatformState& s, ActivePlatformForms& f, Widget
     std::string& to = days ? f.edit.date_to : f.edit.period_to;
     auto from_field = days ? core::AnalyticsField::DateFrom : core::AnalyticsField::PeriodFrom;
     auto to_field = days ? core::AnalyticsField::DateTo : core::AnalyticsField::PeriodTo;
-    float w = ImGui::GetContentRegionAvail().x * 0.5f - 6;
-    ImGui::BeginGroup();
-    ImGui::PushItemWidth(w);
-    changed |= labelledInput(reg, days ? "ap.date_from" : "ap.period_from", days ? "From (YYYY-MM-DD)" : "From (YYYY-MM)",
-                             from, fieldError(s, from_field, from));
-    ImGui::PopItemWidth();
-    ImGui::EndGroup();
-    ImGui::SameLine();
-    ImGui::BeginGroup();
-    changed |= labelledInput(reg, days ? "ap.date_to" : "ap.period_to", days ? "To, inclusive" : "To, inclusive", to,
-                             fieldError(s, to_field, to));
-    ImGui::EndGroup();
+    // Two cells side by side; labelledInput fills its cell's width.
+    if (ImGui::BeginTable("##range", 2)) {
+        ImGui::TableNextColumn();
+        changed |= labelledInput(reg, days ? "ap.date_from" : "ap.period_from",
+                                 days ? "From (YYYY-MM-DD)" : "From (YYYY-MM)", from, fieldError(s, from_field, from));
+        ImGui::TableNextColumn();
+        changed |= labelledInput(reg, days ? "ap.date_to" : "ap.period_to", "To, inclusive", to,
+                                 fieldError(s, to_field, to));
+        ImGui::EndTable();
+    }
     return changed;
 }
 
@@ -119,10 +117,8 @@ void drawForm(const app::AppState& state, ActivePlatformForms& f, WidgetRegistry
         push(intents, app::TryActivePlatformDemo{});
     }
     if (s.error) {
-        std::string text = s.error->message;
-        if (s.error->http_status > 0) text += " (HTTP " + std::to_string(s.error->http_status) + ")";
-        errorText(text);
-        markItem(reg, "ap.error", text);
+        errorText(s.error->message);  // core's sentence already names the HTTP status
+        markItem(reg, "ap.error", s.error->message);
     }
 }
 

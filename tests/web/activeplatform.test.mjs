@@ -1,0 +1,113 @@
+// ActivePlatform section in the real page against the native fake server
+// (tools/fake-activeplatform on 127.0.0.1): configure, fetch, table + totals,
+// export, one error per major fault, and the in-page demo with no server.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { serveDist, launch, openApp, startFake } from './harness.mjs';
+
+let site, browser, fake, base;
+before(async () => {
+  site = await serveDist();
+  browser = await launch();
+  fake = await startFake('fake-activeplatform', ['--port', '0']);
+  base = fake.urls[0];
+});
+after(async () => { await browser?.close(); site?.close(); fake?.stop(); });
+
+const control = (path) => fetch(base + '/__fake/' + path, { method: 'POST' }).then((r) => r.text());
+const ap = (s) => s.activeplatform;
+
+async function configure(app, { url = base, token = 'test-manager-token', sub = '70112',
+  from = '2024-05-01', to = '2024-05-31' } = {}) {
+  await app.fill('ap.base_url', url);
+  await app.fill('ap.token', token);
+  await app.fill('ap.subscription', sub);
+  await app.fill('ap.date_from', from);
+  await app.fill('ap.date_to', to);
+}
+
+async function fetchAndWait(app) {
+  const before = await app.state();
+  await app.click('ap.fetch');
+  return app.waitForState((s) => !ap(s).busy && (ap(s).error || (ap(s).has_report &&
+    JSON.stringify(ap(s)) !== JSON.stringify(ap(before)))), { what: 'fetch finished', timeout: 20000 });
+}
+
+test('configure, fetch, table and totals, export', async () => {
+  await control('reset');
+  const { context, page, app, errors } = await openApp(browser, site.url);
+  await app.click('nav.activeplatform');
+  await configure(app);
+  let s = await app.state();
+  assert.equal(ap(s).token_present, true);
+  assert.ok(!JSON.stringify(s).includes('test-manager-token'), 'token never in the state JSON');
+  s = await fetchAndWait(app);
+  assert.equal(ap(s).error, null);
+  assert.ok(ap(s).table.total_rows > 50, `rows: ${ap(s).table.total_rows}`);
+  assert.equal(ap(s).totals.length, 1);
+  assert.equal(ap(s).totals[0].currency, 'EUR');
+  assert.ok(ap(s).totals[0].by_category.length > 0);
+  await app.screenshot('activeplatform-results');
+
+  const [dl] = await Promise.all([page.waitForEvent('download'), app.click('ap.export')]);
+  assert.equal(dl.suggestedFilename(), 'activeplatform-70112.csv');
+  const csv = fs.readFileSync(await dl.path(), 'utf8');
+  const lines = csv.split('\r\n').filter((l) => l.length);
+  assert.equal(lines.length, ap(s).table.total_rows + 1);
+  assert.match(lines[0], /total/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('errors: validation, 401, 404, 422, 500, malformed JSON, unreachable', async () => {
+  await control('reset');
+  const { context, app } = await openApp(browser, site.url);
+  await app.click('nav.activeplatform');
+  await configure(app, { from: '2024-13-01' });
+  await app.click('ap.fetch');
+  let s = await app.waitForState((st) => ap(st).error?.kind === 'validation', { what: 'validation error' });
+  assert.ok(ap(s).field_errors.some((e) => e.field === 'date_from'));
+  await app.screenshot('activeplatform-validation');
+  await app.fill('ap.date_from', '2024-05-01');
+
+  const cases = [
+    { name: '401', setup: async () => app.fill('ap.token', 'wrong-token'), status: 401,
+      undo: async () => app.fill('ap.token', 'test-manager-token') },
+    { name: '404', setup: async () => app.fill('ap.subscription', '99999'), status: 404,
+      undo: async () => app.fill('ap.subscription', '70112') },
+    { name: '422', setup: async () => control('config?max_days=10'), status: 422, undo: async () => control('reset') },
+    { name: '500', setup: async () => control('fault?kind=status&status=500&count=1'), status: 500 },
+    { name: 'json', setup: async () => control('fault?kind=invalid_json&count=1'), kind: 'parse' },
+  ];
+  for (const c of cases) {
+    await c.setup();
+    s = await fetchAndWait(app);
+    assert.ok(ap(s).error, `${c.name}: expected an error`);
+    if (c.status) assert.equal(ap(s).error.status, c.status, `${c.name}: ${JSON.stringify(ap(s).error)}`);
+    if (c.kind) assert.equal(ap(s).error.kind, c.kind, `${c.name}: ${JSON.stringify(ap(s).error)}`);
+    assert.ok(ap(s).error.message.length > 10);
+    console.log(`${c.name}: ${ap(s).error.message}`);
+    if (c.name === '401') await app.screenshot('activeplatform-401');
+    if (c.undo) await c.undo();
+  }
+  await app.fill('ap.base_url', 'http://127.0.0.1:1');
+  s = await fetchAndWait(app);
+  assert.equal(ap(s).error.status, 0);
+  assert.match(ap(s).error.message, /cross-origin|reach|network/i);
+  console.log(`status 0: ${ap(s).error.message}`);
+  await app.screenshot('activeplatform-unreachable');
+  await context.close();
+});
+
+test('the demo works with no server', async () => {
+  const { context, app, errors } = await openApp(browser, site.url);
+  await app.click('nav.activeplatform');
+  await app.click('ap.demo');
+  const s = await app.waitForState((st) => st.demo_mode && ap(st).has_report, { what: 'demo report' });
+  assert.ok(ap(s).table.total_rows > 0);
+  assert.ok(ap(s).totals.length >= 1);
+  await app.screenshot('activeplatform-demo');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
