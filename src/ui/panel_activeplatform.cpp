@@ -39,7 +39,10 @@ void syncForm(const app::AppState& state, ActivePlatformForms& f, app::Intents& 
 bool drawTokenField(const app::ActivePlatformState& s, ActivePlatformForms& f, WidgetRegistry& reg) {
     ImGui::TextUnformatted("Manager API token");
     ImGui::PushID("ap.token");
-    ImGui::SetNextItemWidth(-240);
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float boxes = 2 * (ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + st.ItemSpacing.x) +
+                  ImGui::CalcTextSize("Show").x + ImGui::CalcTextSize("Remember on this device").x + 4;
+    ImGui::SetNextItemWidth(-boxes);
     ImGuiInputTextFlags flags = f.show_token ? 0 : ImGuiInputTextFlags_Password;
     bool changed = ImGui::InputTextWithHint("##token", "sent only in the X-Api-Token header", &f.edit.token, flags);
     markItem(reg, "ap.token");
@@ -57,6 +60,7 @@ bool drawTokenField(const app::ActivePlatformState& s, ActivePlatformForms& f, W
 
 bool drawRange(const app::ActivePlatformState& s, ActivePlatformForms& f, WidgetRegistry& reg, app::Intents& intents) {
     bool changed = false;
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Range");
     ImGui::SameLine();
     if (ImGui::RadioButton("Days", f.edit.range_kind == core::AnalyticsRangeKind::Days)) {
