@@ -12,6 +12,9 @@ cd "$(dirname "$0")"
 ROOT=$PWD
 CACHE=$ROOT/.cache
 JOBS=${JOBS:-$(nproc)}
+# Parallel checkouts or helpers may build elsewhere: WASM_BUILD_DIR=build-x DIST_DIR=dist-x.
+WASM_BUILD_DIR=${WASM_BUILD_DIR:-build-wasm}
+DIST_DIR=${DIST_DIR:-dist}
 mode=${1:-build}
 
 log() { printf '[build] %s\n' "$*"; }
@@ -53,15 +56,15 @@ build_wasm() {
     build_sdl2
     fetch_source imgui 'imgui-1*/'
     IMGUI_DIR=$(compgen -G "$CACHE/src/imgui-1*/" | head -1)
-    if [ ! -f build-wasm/CMakeCache.txt ]; then
-        emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release \
+    if [ ! -f "$WASM_BUILD_DIR/CMakeCache.txt" ]; then
+        emcmake cmake -S . -B "$WASM_BUILD_DIR" -DCMAKE_BUILD_TYPE=Release \
             -DUD_SDL2_PREFIX="$SDL2_PREFIX" -DUD_IMGUI_DIR="${IMGUI_DIR%/}" >/dev/null
     fi
-    cmake --build build-wasm -j"$JOBS"
-    mkdir -p dist
-    cp build-wasm/app.js build-wasm/app.wasm dist/
-    cp -r web/. dist/
-    log "dist/ ready: $(du -sh dist | cut -f1) ($(stat -c %s dist/app.wasm) bytes of wasm)"
+    cmake --build "$WASM_BUILD_DIR" -j"$JOBS"
+    mkdir -p "$DIST_DIR"
+    cp "$WASM_BUILD_DIR/app.js" "$WASM_BUILD_DIR/app.wasm" "$DIST_DIR/"
+    cp -r web/. "$DIST_DIR/"
+    log "$DIST_DIR/ ready: $(du -sh "$DIST_DIR" | cut -f1) ($(stat -c %s "$DIST_DIR/app.wasm") bytes of wasm)"
 }
 
 build_native() {
@@ -77,7 +80,7 @@ case "$mode" in
     serve)
         build_wasm
         log "serving dist/ at http://127.0.0.1:${PORT:-8080}/  (Ctrl+C stops)"
-        exec python3 tools/scripts/serve.py --dir dist --port "${PORT:-8080}" ;;
+        exec python3 tools/scripts/serve.py --dir "$DIST_DIR" --port "${PORT:-8080}" ;;
     native) build_native ;;
     test) exec tests/run-all.sh ;;
     *) echo "usage: $0 [build|serve|native|test]" >&2; exit 2 ;;
