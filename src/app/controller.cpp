@@ -3,23 +3,34 @@
 
 #include <type_traits>
 
+#include "core/decimal.h"
+#include "core/png_encode.h"
+
 namespace ud::app {
 
 Controller::Controller(AppState& state, Services services)
     : state_(state),
       services_(services),
-      particle_(state.particle, services),
+      particle_(state.particle, services, state.settings.particle_base_url),
       viewer_(state.viewer, services),
-      activeplatform_(state.activeplatform, services) {}
+      activeplatform_(state.activeplatform, services) {
+    // "Open in viewer": the CSV goes through the same path as a picked file.
+    particle_.setOpenInViewer([this](std::string file_name, std::string csv) {
+        viewer_.onFileChunk(csv);
+        viewer_.onFileEnd(file_name, csv.size());
+        state_.section = Section::Viewer;
+    });
+}
 
 void Controller::loadSaved() {
-    auto saved = services_.store.get(kSettingsKey);
-    if (!saved) return;
-    auto settings = settingsFromJson(*saved);
-    if (settings)
-        state_.settings = settings.value();
-    else
-        state_.notice = settings.error().message;
+    if (auto saved = services_.store.get(kSettingsKey)) {
+        auto settings = settingsFromJson(*saved);
+        if (settings)
+            state_.settings = settings.value();
+        else
+            state_.notice = settings.error().message;
+    }
+    particle_.start();  // after the settings: a remembered token is checked at the saved API address
 }
 
 void Controller::apply(const Intents& intents) {
@@ -43,11 +54,17 @@ void Controller::applyOne(const Intent& intent) {
             } else if constexpr (std::is_same_v<T, DismissNotice>) {
                 state_.notice.clear();
             } else if constexpr (std::is_same_v<T, EnterDemoMode>) {
+                if (state_.demo_mode) return;
                 state_.demo_mode = true;
                 state_.notice = "Demo mode: simulated clouds inside this page, no network.";
+                particle_.onDemoModeChanged();
             } else if constexpr (std::is_same_v<T, LeaveDemoMode>) {
+                if (!state_.demo_mode) return;
                 state_.demo_mode = false;
                 state_.notice.clear();
+                particle_.onDemoModeChanged();
+            } else if constexpr (std::is_same_v<T, SaveChartPng>) {
+                saveChartPng(i);
             } else if constexpr (std::is_same_v<T, ParticleIntent>) {
                 particle_.apply(i);
             } else if constexpr (std::is_same_v<T, ViewerIntent>) {
@@ -57,6 +74,19 @@ void Controller::applyOne(const Intent& intent) {
             }
         },
         intent);
+}
+
+// Charts of every section are saved the same way; the outcome goes to the notice bar.
+void Controller::saveChartPng(const SaveChartPng& chart) {
+    std::string png = core::pngFromRgba(chart.width, chart.height, chart.rgba);
+    if (png.empty()) {
+        state_.notice = "Could not save the chart: the image was empty.";
+        return;
+    }
+    services_.files.saveFile(chart.file_name, "image/png", png);
+    state_.notice = "Saved " + chart.file_name + " (" + std::to_string(chart.width) + " x " +
+                    std::to_string(chart.height) + " px, " + core::formatCount(static_cast<long long>(png.size())) +
+                    " bytes).";
 }
 
 void Controller::tick() {

@@ -18,7 +18,7 @@ public:
     Controller(AppState& state, Services services);
     ViewerController& viewer() { return viewer_; }
 
-    void loadSaved();                 // settings from the store, at start-up
+    void loadSaved();                 // settings, saved reports and a remembered token, at start-up
     void apply(const Intents& intents);
     void tick();                      // deliver finished requests, run due timers
     core::Timestamp nextWakeAt() const;  // -1 when nothing is scheduled
@@ -26,6 +26,7 @@ public:
 
 private:
     void applyOne(const Intent& intent);
+    void saveChartPng(const SaveChartPng& chart);
 
     AppState& state_;
     Services services_;

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/activeplatform_sim.h"
+#include "core/particle_sim.h"
 
 namespace ud::app {
 namespace {
@@ -24,10 +25,13 @@ core::HttpResponse notFound(const core::HttpRequest& request) {
 platform::SimulatedTransport::Handler demoCloudHandler() {
     // One simulator per page, shared by every copy of the handler.
     auto activeplatform = std::make_shared<core::ActivePlatformSim>(core::SimPreset::Demo);
-    return [activeplatform](const core::HttpRequest& request, core::Timestamp now) {
-        // ---- ActivePlatform (issue 7) ----
+    core::ParticleSimConfig particle_config = core::demoParticleSimConfig();
+    particle_config.download_base = kDemoParticleDownloadBaseUrl;
+    auto particle = std::make_shared<core::ParticleSim>(particle_config);
+    return [activeplatform, particle](const core::HttpRequest& request, core::Timestamp now) {
         if (startsWith(request.url, kDemoActivePlatformBaseUrl)) return activeplatform->handle(request, now);
-        // ---- Particle: its engineer adds the route here ----
+        if (startsWith(request.url, kDemoParticleBaseUrl) || startsWith(request.url, kDemoParticleDownloadBaseUrl))
+            return particle->handle(request, now);
         return notFound(request);
     };
 }

@@ -1,11 +1,421 @@
-// ParticleController: applies Particle intents and answers to ParticleState.
+// ParticleController, first half: requests, login (token or password + MFA),
+// the token check, log out, demo switching, scope and agreements.
 #include "app/particle_controller.h"
 
-namespace ud::app {
+#include <nlohmann/json.hpp>
 
-void ParticleController::apply(const ParticleIntent& intent) { (void)intent; (void)state_; (void)services_; }
-void ParticleController::tick() {}
-core::Timestamp ParticleController::nextWakeAt() const { return -1; }
-bool ParticleController::isAnimating() const { return false; }
+#include <algorithm>
+#include <type_traits>
+
+#include "app/demo_clouds.h"
+#include "core/particle_api.h"
+#include "core/particle_parse.h"
+#include "core/particle_sim.h"
+
+namespace ud::app {
+namespace {
+
+std::string trimmed(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
+}
+
+core::Error validationError(std::string message) { return core::makeError(core::ErrorKind::Validation, std::move(message)); }
+
+}  // namespace
+
+ParticleController::ParticleController(ParticleState& state, Services services, const std::string& base_url)
+    : state_(state), services_(services), base_url_(base_url) {}
+
+void ParticleController::start() {
+    loadReports();
+    loadRemembered();
+}
+
+void ParticleController::apply(const ParticleIntent& intent) {
+    std::visit(
+        [this](const auto& i) {
+            using T = std::decay_t<decltype(i)>;
+            if constexpr (std::is_same_v<T, SignInWithToken>) {
+                signInWithToken(trimmed(i.token), i.remember, false);
+            } else if constexpr (std::is_same_v<T, CreateParticleToken>) {
+                createToken(i);
+            } else if constexpr (std::is_same_v<T, SubmitParticleOtp>) {
+                submitOtp(trimmed(i.code));
+            } else if constexpr (std::is_same_v<T, CancelParticleOtp>) {
+                state_.login.needs_otp = false;
+                state_.login.mfa_token.clear();
+                state_.login.error.reset();
+                state_.login.message.clear();
+            } else if constexpr (std::is_same_v<T, RetryParticleSignIn>) {
+                if (!state_.login.token.empty())
+                    signInWithToken(state_.login.token, state_.login.remember, state_.login.token_created_here);
+            } else if constexpr (std::is_same_v<T, LogOutParticle>) {
+                logOut();
+            } else if constexpr (std::is_same_v<T, TryParticleDemo>) {
+                if (!services_.demo_mode) return;
+                createToken({core::kDemoParticleEmail, core::kDemoParticlePassword, 3600, false});
+            } else if constexpr (std::is_same_v<T, SelectParticleScope>) {
+                selectScope(i.scope);
+            } else if constexpr (std::is_same_v<T, SelectAgreement>) {
+                state_.agreement_id = i.agreement_id;
+                resetFormToBillingPeriod();
+                loadNotifications();
+            } else if constexpr (std::is_same_v<T, RefreshParticleUsage>) {
+                loadAgreements();
+            } else if constexpr (std::is_same_v<T, EditReportForm>) {
+                editForm(i.form);
+            } else if constexpr (std::is_same_v<T, ApplyReportPreset>) {
+                applyPreset(i.preset);
+            } else if constexpr (std::is_same_v<T, RequestReport>) {
+                requestReport();
+            } else if constexpr (std::is_same_v<T, CheckReportNow>) {
+                if (ParticleReport* r = findReport(i.report); r && state_.login.session == ParticleSession::SignedIn) {
+                    if (r->poll.record.phase != core::ReportPhase::Pending) return;
+                    r->poll.record.next_check = services_.clock.now();
+                    runStep(*r, core::report_event::Tick{});
+                }
+            } else if constexpr (std::is_same_v<T, DownloadReport>) {
+                fetchCsv(i.report, false);
+            } else if constexpr (std::is_same_v<T, CopyReportLink>) {
+                copyLink(i.report);
+            } else if constexpr (std::is_same_v<T, OpenReportInViewer>) {
+                fetchCsv(i.report, true);
+            } else if constexpr (std::is_same_v<T, ForgetReport>) {
+                forget(i.report);
+            }
+        },
+        intent);
+}
+
+// ---- requests -----------------------------------------------------------------
+
+std::string ParticleController::base() const { return services_.demo_mode ? kDemoParticleBaseUrl : base_url_; }
+
+void ParticleController::send(core::HttpRequest request, Handler on_answer) {
+    const std::uint64_t ticket = ++next_ticket_;
+    handlers_[ticket] = std::move(on_answer);
+    // The callback only queues; tick() handles the answer on the main loop.
+    services_.active().send(std::move(request), [this, ticket](platform::RequestId, core::HttpResponse r) {
+        answers_.emplace_back(ticket, std::move(r));
+    });
+}
+
+core::Error ParticleController::errorFrom(const core::HttpResponse& response, core::ParticleCall call) const {
+    return core::particleErrorFromResponse(response, call, host());
+}
+
+bool ParticleController::handleSignedOut(const core::Error& error, core::ParticleCall call) {
+    if (!core::isSignedOutError(error, call) || state_.login.session != ParticleSession::SignedIn) return false;
+    signOut("Your Particle session ended (" + error.message + "). Log in again; your reports are kept.");
+    return true;
+}
+
+void ParticleController::tick() {
+    const core::Timestamp now = services_.clock.now();
+    if (redraw_at_ >= 0 && redraw_at_ <= now) redraw_at_ = -1;  // that frame was asked for
+    if (!answers_.empty()) {
+        auto answers = std::move(answers_);
+        answers_.clear();
+        for (auto& [ticket, response] : answers) {
+            auto it = handlers_.find(ticket);
+            if (it == handlers_.end()) continue;  // dropped by a demo switch
+            Handler handler = std::move(it->second);
+            handlers_.erase(it);
+            handler(response);
+        }
+        redraw_at_ = now;
+    }
+    if (state_.login.session == ParticleSession::SignedIn && state_.login.token_expires_at &&
+        *state_.login.token_expires_at <= now)
+        signOut("Your access token has expired. Log in again; your reports are kept.");
+    pollReports();
+}
+
+// ---- login ----------------------------------------------------------------------
+
+void ParticleController::signInWithToken(std::string token, bool remember, bool created_here) {
+    ParticleLogin& login = state_.login;
+    if (login.busy) return;
+    login.error.reset();
+    login.message.clear();
+    if (token.empty()) {
+        login.error = validationError("Paste an access token first.");
+        return;
+    }
+    login.token = std::move(token);
+    login.remember = remember;
+    login.token_created_here = created_here;
+    login.session = ParticleSession::Checking;
+    checkToken();
+}
+
+void ParticleController::checkToken() {
+    state_.login.busy = true;
+    send(core::currentUserRequest(base(), state_.login.token), [this](const core::HttpResponse& response) {
+        ParticleLogin& login = state_.login;
+        login.busy = false;
+        auto user = core::particleResult<core::ParticleUser>(response, core::ParticleCall::User, host(), core::userFromJson);
+        if (!user) {
+            login.session = ParticleSession::SignedOut;
+            login.error = user.error();
+            if (core::isSignedOutError(user.error(), core::ParticleCall::User)) {
+                // A bad token is useless: forget it (and its remembered copy).
+                login.error->message = "This access token was not accepted (" + user.error().message +
+                                       "). It may have expired or been revoked; paste another or create one.";
+                login.token.clear();
+                services_.store.remove(kParticleTokenKey);
+            }
+            return;
+        }
+        login.session = ParticleSession::SignedIn;
+        login.username = user->username;
+        if (login.remember && !services_.demo_mode)
+            services_.store.set(kParticleTokenKey,
+                                nlohmann::json{{"token", login.token}, {"created_here", login.token_created_here}}.dump());
+        else
+            services_.store.remove(kParticleTokenKey);
+        send(core::currentTokenRequest(base(), login.token), [this](const core::HttpResponse& r) {
+            auto info = core::particleResult<core::TokenInfo>(r, core::ParticleCall::TokenInfo, host(), core::tokenInfoFromJson);
+            if (info) state_.login.token_expires_at = info->expires_at;  // otherwise: unknown, not fatal
+        });
+        loadOrganizations();
+        loadAgreements();
+        resumeAfterSignIn();
+    });
+}
+
+void ParticleController::createToken(const CreateParticleToken& request) {
+    ParticleLogin& login = state_.login;
+    if (login.busy) return;
+    login.error.reset();
+    login.message.clear();
+    const std::string email = trimmed(request.email);
+    if (email.empty() || request.password.empty()) {
+        login.error = validationError(email.empty() ? "Enter the email address of your Particle account."
+                                                    : "Enter your password.");
+        return;
+    }
+    login.remember = request.remember;
+    login.requested_lifetime_s = request.expires_in_s;
+    login.needs_otp = false;
+    login.mfa_token.clear();
+    login.busy = true;
+    send(core::passwordGrantRequest(base(), email, request.password, request.expires_in_s),
+         [this](const core::HttpResponse& r) { onLoginOutcome(r, core::ParticleCall::PasswordGrant); });
+}
+
+void ParticleController::submitOtp(const std::string& code) {
+    ParticleLogin& login = state_.login;
+    if (login.busy || !login.needs_otp) return;
+    login.error.reset();
+    if (code.size() != 6 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        login.error = validationError("The code has 6 digits, from your authenticator app.");
+        return;
+    }
+    login.busy = true;
+    send(core::mfaGrantRequest(base(), login.mfa_token, code, login.requested_lifetime_s),
+         [this](const core::HttpResponse& r) { onLoginOutcome(r, core::ParticleCall::MfaGrant); });
+}
+
+void ParticleController::onLoginOutcome(const core::HttpResponse& response, core::ParticleCall step) {
+    ParticleLogin& login = state_.login;
+    login.busy = false;
+    auto outcome = core::loginOutcomeFromResponse(response, step, host());
+    if (!outcome) {
+        login.error = outcome.error();  // wrong password or code: the fields keep what was typed
+        return;
+    }
+    if (outcome->needsOtp()) {
+        login.needs_otp = true;
+        login.mfa_token = outcome->mfa_token;
+        login.message = std::string(core::kMfaNeededMessage);
+        return;
+    }
+    login.needs_otp = false;
+    login.mfa_token.clear();
+    login.message.clear();
+    signInWithToken(outcome->token->access_token, login.remember, true);
+}
+
+void ParticleController::logOut() {
+    ParticleLogin& login = state_.login;
+    if (login.token.empty()) return;
+    std::string message;
+    if (login.token_created_here) {
+        message = "Logged out. Revoking the token this page created...";
+        send(core::revokeCurrentTokenRequest(base(), login.token), [this](const core::HttpResponse& r) {
+            core::Status revoked = core::checkParticleAnswer(r, core::ParticleCall::Revoke, host());
+            state_.login.message = revoked ? "Logged out. The token this page created was revoked."
+                                           : "Logged out, but the token could not be revoked (" +
+                                                 revoked.error().message + "). It stays valid until it expires.";
+        });
+    } else {
+        message = "Logged out. The token is forgotten on this page; it stays valid until it expires "
+                  "(revoke it in the Particle console if you no longer need it).";
+    }
+    signOut(std::move(message));
+}
+
+void ParticleController::signOut(std::string message) {
+    ParticleLogin fresh;
+    fresh.message = std::move(message);
+    fresh.remember = state_.login.remember;
+    state_.login = std::move(fresh);
+    services_.store.remove(kParticleTokenKey);
+    state_.orgs = {};
+    state_.agreements = {};
+    state_.notifications = {};
+    state_.agreement_id.clear();
+    state_.scope = core::Scope::sandbox();
+    state_.requesting = false;
+    parkAfterSignOut();
+}
+
+void ParticleController::loadRemembered() {
+    if (services_.demo_mode) return;
+    auto saved = services_.store.get(kParticleTokenKey);
+    if (!saved || saved->empty()) return;
+    auto j = nlohmann::json::parse(*saved, nullptr, false);
+    if (!j.is_object() || !j.value("token", nlohmann::json()).is_string()) {
+        services_.store.remove(kParticleTokenKey);
+        return;
+    }
+    signInWithToken(j["token"].get<std::string>(), true, j.value("created_here", false));
+}
+
+void ParticleController::onDemoModeChanged() {
+    handlers_.clear();
+    answers_.clear();
+    if (services_.demo_mode) {
+        real_ = std::move(state_);
+        state_ = ParticleState{};
+        return;
+    }
+    state_ = real_ ? std::move(*real_) : ParticleState{};
+    real_.reset();
+    // Whatever was in flight was dropped: clear the busy flags and ask again.
+    state_.login.busy = false;
+    state_.requesting = false;
+    state_.orgs.loading = state_.agreements.loading = state_.notifications.loading = false;
+    for (ParticleReport& r : state_.reports) {
+        r.downloading = false;
+        if (r.poll.awaiting_status) r.poll = core::resumeReportPoll(r.poll.record, services_.clock.now());
+    }
+    if (state_.login.session == ParticleSession::Checking) checkToken();
+}
+
+// ---- scope and agreements ---------------------------------------------------------
+
+void ParticleController::selectScope(core::Scope scope) {
+    if (state_.login.session != ParticleSession::SignedIn) return;
+    state_.scope = std::move(scope);
+    state_.agreements = {};
+    state_.notifications = {};
+    state_.agreement_id.clear();
+    state_.request_error.reset();
+    state_.form.start.clear();  // the new scope's billing period becomes the default
+    state_.form.end.clear();
+    ++state_.form_revision;
+    updateOutstanding();
+    loadAgreements();
+}
+
+void ParticleController::loadOrganizations() {
+    state_.orgs.loading = true;
+    send(core::organizationsRequest(base(), state_.login.token), [this](const core::HttpResponse& r) {
+        state_.orgs.loading = false;
+        auto orgs = core::particleResult<std::vector<core::Organization>>(r, core::ParticleCall::Organizations, host(),
+                                                                          core::organizationsFromJson);
+        if (!orgs) {
+            if (!handleSignedOut(orgs.error(), core::ParticleCall::Organizations)) state_.orgs.error = orgs.error();
+            return;
+        }
+        state_.orgs.items = std::move(orgs).value();
+        state_.orgs.loaded = true;
+        state_.orgs.error.reset();
+    });
+}
+
+void ParticleController::loadAgreements() {
+    if (state_.login.session != ParticleSession::SignedIn) return;
+    state_.agreements.loading = true;
+    const std::string scope_key = state_.scope.key();
+    send(core::serviceAgreementsRequest(base(), state_.login.token, state_.scope),
+         [this, scope_key](const core::HttpResponse& r) {
+             if (state_.scope.key() != scope_key) return;  // the user moved on
+             state_.agreements.loading = false;
+             auto list = core::particleResult<std::vector<core::ServiceAgreement>>(
+                 r, core::ParticleCall::Agreements, host(), core::serviceAgreementsFromJson);
+             if (!list) {
+                 if (!handleSignedOut(list.error(), core::ParticleCall::Agreements)) state_.agreements.error = list.error();
+                 return;
+             }
+             state_.agreements.items = std::move(list).value();
+             state_.agreements.loaded = true;
+             state_.agreements.error.reset();
+             if (!agreement()) {
+                 const core::ServiceAgreement* preferred = core::preferredAgreement(state_.agreements.items);
+                 state_.agreement_id = preferred ? preferred->id.value : "";
+             }
+             if (state_.form.start.empty() && state_.form.end.empty()) resetFormToBillingPeriod();
+             loadNotifications();
+         });
+}
+
+void ParticleController::loadNotifications() {
+    const core::ServiceAgreement* a = agreement();
+    if (!a || state_.login.session != ParticleSession::SignedIn) return;
+    state_.notifications.loading = true;
+    const std::string key = state_.scope.key() + "/" + a->id.value;
+    send(core::notificationsRequest(base(), state_.login.token, state_.scope, a->id),
+         [this, key](const core::HttpResponse& r) {
+             if (state_.scope.key() + "/" + state_.agreement_id != key) return;
+             state_.notifications.loading = false;
+             auto list = core::particleResult<std::vector<core::UsageNotification>>(
+                 r, core::ParticleCall::Notifications, host(), core::notificationsFromJson);
+             if (!list) {
+                 if (!handleSignedOut(list.error(), core::ParticleCall::Notifications))
+                     state_.notifications.error = list.error();
+                 return;
+             }
+             state_.notifications.items = std::move(list).value();
+             state_.notifications.loaded = true;
+             state_.notifications.error.reset();
+         });
+}
+
+const core::ServiceAgreement* ParticleController::agreement() const {
+    for (const auto& a : state_.agreements.items)
+        if (a.id.value == state_.agreement_id) return &a;
+    return nullptr;
+}
+
+core::Timestamp ParticleController::nextWakeAt() const {
+    core::Timestamp next = redraw_at_;
+    auto earlier = [&next](core::Timestamp t) {
+        if (t >= 0 && (next < 0 || t < next)) next = t;
+    };
+    if (state_.login.session != ParticleSession::SignedIn) return next;
+    if (state_.login.token_expires_at) earlier(*state_.login.token_expires_at);
+    for (const ParticleReport& r : state_.reports) {
+        const core::ReportRecord& rec = r.poll.record;
+        if (rec.phase == core::ReportPhase::Pending && !r.poll.awaiting_status) earlier(rec.next_check);
+        if (rec.phase == core::ReportPhase::Available && rec.expires_at) earlier(*rec.expires_at);
+    }
+    return next;
+}
+
+bool ParticleController::isAnimating() const {
+    if (state_.login.busy || state_.requesting || state_.orgs.loading || state_.agreements.loading ||
+        state_.notifications.loading)
+        return true;
+    // Pending reports show a spinner and a countdown.
+    return std::any_of(state_.reports.begin(), state_.reports.end(), [](const ParticleReport& r) {
+        return r.downloading || r.poll.record.phase == core::ReportPhase::Pending ||
+               r.poll.record.phase == core::ReportPhase::Requested;
+    });
+}
 
 }  // namespace ud::app

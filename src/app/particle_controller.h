@@ -1,25 +1,102 @@
 // Particle Cloud: login, scope, agreements, report requests and their polling (issue 5).
 // Turns Particle intents into requests and answers into ParticleState. No timer, no
 // thread: the App's Controller calls tick() each loop and asks nextWakeAt().
+//
+//   particle_controller.cpp          login, token check, log out, scope, agreements
+//   particle_controller_reports.cpp  request form, report polling, downloads, storage
 #pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "app/particle_intents.h"
 #include "app/particle_state.h"
 #include "app/services.h"
+#include "core/particle_errors.h"
 
 namespace ud::app {
 
 class ParticleController {
 public:
-    ParticleController(ParticleState& state, Services services) : state_(state), services_(services) {}
+    // Hands a downloaded report to the viewer (the App's Controller wires it).
+    using OpenInViewer = std::function<void(std::string file_name, std::string csv)>;
+
+    // `base_url` is Settings::particle_base_url (read at each request).
+    ParticleController(ParticleState& state, Services services, const std::string& base_url);
+    // Restores saved reports and a remembered token (and checks it); once, after settings load.
+    void start();
+    void setOpenInViewer(OpenInViewer open) { open_in_viewer_ = std::move(open); }
+
     void apply(const ParticleIntent& intent);
     void tick();
+    // Demo mode switched (services.demo_mode already changed): the real session is
+    // set aside while the demo runs and comes back after; answers in flight are dropped.
+    void onDemoModeChanged();
     core::Timestamp nextWakeAt() const;  // -1 when nothing is scheduled
     bool isAnimating() const;
 
 private:
+    using Handler = std::function<void(const core::HttpResponse&)>;
+
+    // ---- requests ----
+    std::string base() const;  // the demo cloud in demo mode, else the setting
+    std::string host() const { return core::hostFromUrl(base()); }
+    void send(core::HttpRequest request, Handler on_answer);
+    core::Error errorFrom(const core::HttpResponse& response, core::ParticleCall call) const;
+    // A 401-like answer anywhere after login: forget the token, keep everything else.
+    bool handleSignedOut(const core::Error& error, core::ParticleCall call);
+
+    // ---- login (particle_controller.cpp) ----
+    void signInWithToken(std::string token, bool remember, bool created_here);
+    void createToken(const CreateParticleToken& request);
+    void submitOtp(const std::string& code);
+    void onLoginOutcome(const core::HttpResponse& response, core::ParticleCall step);
+    void checkToken();
+    void logOut();
+    void signOut(std::string message);  // local part of log out / expiry
+    void loadRemembered();
+    void selectScope(core::Scope scope);
+    void loadOrganizations();
+    void loadAgreements();
+    void loadNotifications();
+    const core::ServiceAgreement* agreement() const;
+
+    // ---- reports (particle_controller_reports.cpp) ----
+    void editForm(const ReportForm& form);
+    void checkForm();
+    void resetFormToBillingPeriod();
+    void applyPreset(core::RangePreset preset);
+    void requestReport();
+    void onCreated(std::uint64_t local_id, const core::HttpResponse& response);
+    void pollReports();
+    void runStep(ParticleReport& report, const core::ReportEvent& event);
+    void checkStatus(ParticleReport& report);
+    ParticleReport* findReport(const ReportRef& ref);
+    void fetchCsv(const ReportRef& ref, bool to_viewer);
+    void copyLink(const ReportRef& ref);
+    void forget(const ReportRef& ref);
+    void resumeAfterSignIn();
+    void parkAfterSignOut();
+    void saveReports();
+    void loadReports();
+    void updateOutstanding();
+    std::vector<core::ReportRecord> records() const;
+
     ParticleState& state_;
     Services services_;
+    const std::string& base_url_;
+    OpenInViewer open_in_viewer_;
+    std::uint64_t next_ticket_ = 0;
+    std::map<std::uint64_t, Handler> handlers_;  // by ticket; cleared on restart
+    std::vector<std::pair<std::uint64_t, core::HttpResponse>> answers_;  // queued by transport callbacks
+    std::uint64_t next_local_report_ = 0;  // names a report before the server gives its id
+    core::Timestamp redraw_at_ = -1;       // an answer arrived: the loop should draw now
+    std::optional<ParticleState> real_;    // the real session while the demo runs
 };
 
 }  // namespace ud::app

@@ -1,11 +1,58 @@
 // What the user asks of the Particle section (imperative). The UI appends them;
-// ParticleController applies them in order once per frame.
+// ParticleController applies them in order once per frame. The password and
+// the pasted token pass through an intent once and are never kept in state
+// beyond what the login needs (the token) or at all (the password).
 #pragma once
 
+#include <cstdint>
+#include <optional>
+#include <string>
 #include <variant>
+
+#include "app/particle_state.h"
+#include "core/report_rules.h"
 
 namespace ud::app {
 
-using ParticleIntent = std::variant<std::monostate>;
+struct SignInWithToken { std::string token; bool remember = false; };
+// expires_in_s: empty = the API's default; 0 = never expires.
+struct CreateParticleToken {
+    std::string email;
+    std::string password;
+    std::optional<std::int64_t> expires_in_s;
+    bool remember = false;
+};
+struct SubmitParticleOtp { std::string code; };
+struct CancelParticleOtp {};
+struct RetryParticleSignIn {};  // check the token in memory again (after a network error)
+struct LogOutParticle {};
+// Signs in to the in-page simulated Particle cloud (needs demo mode on).
+struct TryParticleDemo {};
+
+struct SelectParticleScope { core::Scope scope; };
+struct SelectAgreement { std::string agreement_id; };
+struct RefreshParticleUsage {};   // reload agreements, usage and notifications
+
+struct EditReportForm { ReportForm form; };
+struct ApplyReportPreset { core::RangePreset preset = core::RangePreset::ThisBillingPeriod; };
+struct RequestReport {};
+
+// Reports are named by their id (ReportId.value) and scope key: ids are unique
+// per scope only as far as we know.
+struct ReportRef {
+    std::string id;
+    std::string scope_key;
+};
+struct CheckReportNow { ReportRef report; };
+struct DownloadReport { ReportRef report; };
+struct CopyReportLink { ReportRef report; };
+struct OpenReportInViewer { ReportRef report; };
+struct ForgetReport { ReportRef report; };
+
+using ParticleIntent =
+    std::variant<SignInWithToken, CreateParticleToken, SubmitParticleOtp, CancelParticleOtp, RetryParticleSignIn, LogOutParticle,
+                 TryParticleDemo, SelectParticleScope, SelectAgreement, RefreshParticleUsage, EditReportForm,
+                 ApplyReportPreset, RequestReport, CheckReportNow, DownloadReport, CopyReportLink, OpenReportInViewer,
+                 ForgetReport>;
 
 }  // namespace ud::app

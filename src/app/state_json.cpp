@@ -5,6 +5,11 @@
 
 namespace ud::app {
 
+nlohmann::json jsonFromError(const std::optional<core::Error>& error) {
+    if (!error) return nullptr;
+    return {{"kind", core::nameFromErrorKind(error->kind)}, {"status", error->http_status}, {"message", error->message}};
+}
+
 std::string jsonFromAppState(const AppState& state) {
     nlohmann::json j;
     j["section"] = idFromSection(state.section);

@@ -2,6 +2,7 @@
 // Never includes secrets: tokens and passwords are reported only as present/absent.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -11,6 +12,8 @@
 namespace ud::app {
 
 std::string jsonFromAppState(const AppState& state);
+// {kind, status, message} or null: how every section reports its errors.
+nlohmann::json jsonFromError(const std::optional<core::Error>& error);
 // One per section, each in its section's *_state_json.cpp.
 nlohmann::json jsonFromParticleState(const ParticleState& state);
 nlohmann::json jsonFromViewerState(const ViewerState& state);

@@ -110,7 +110,10 @@ struct ParticleSimConfig {
 // (MFA, 1 org), solo@example.com/secret (no org), sso@example.com (SSO).
 ParticleSimConfig testParticleSimConfig();
 // Demo mode: demo@usagedesk.test/demo and mfa@usagedesk.test/demo (code
-// 123456), 2 organizations, reports ready after 20 s.
+// 123456), 2 organizations, reports ready after 12 s (so the first check,
+// 15 s after the request, finds them ready).
+inline constexpr const char* kDemoParticleEmail = "demo@usagedesk.test";
+inline constexpr const char* kDemoParticlePassword = "demo";
 ParticleSimConfig demoParticleSimConfig();
 
 // What the test hook records per request: never a token value.

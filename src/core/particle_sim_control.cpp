@@ -195,9 +195,9 @@ ParticleSimConfig testParticleSimConfig() {
 ParticleSimConfig demoParticleSimConfig() {
     ParticleSimConfig c = testParticleSimConfig();
     c.download_base = "https://storage.demo.usagedesk.test";
-    c.ready_after_seconds = 20;
+    c.ready_after_seconds = 12;  // seen by the first check, 15 s after the request
     c.accounts = {
-        {"demo@usagedesk.test", "demo", false, false, {"64a1f0c2e4b0d97a55c3e210", "64a1f0c2e4b0d97a55c3e311"},
+        {kDemoParticleEmail, kDemoParticlePassword, false, false, {"64a1f0c2e4b0d97a55c3e210", "64a1f0c2e4b0d97a55c3e311"},
          sandboxAgreement("3117", 93)},
         {"mfa@usagedesk.test", "demo", true, false, {"64a1f0c2e4b0d97a55c3e210"}, sandboxAgreement("3118", 100)},
         {"sso@usagedesk.test", "", false, true, {}, sandboxAgreement("3120", 0)},

@@ -44,7 +44,9 @@ ReportStep scheduleCheck(ReportPoll s, Timestamp at) {
     return {std::move(s), {{ReportCommandKind::ScheduleWake, at}}};
 }
 
-bool pastGiveUp(const ReportPoll& s, Timestamp now) { return now - s.record.requested_at >= kGiveUpAfterMs; }
+bool pastGiveUp(const ReportPoll& s, Timestamp now) {
+    return !s.refetching_url && now - s.record.requested_at >= kGiveUpAfterMs;
+}
 
 ReportStep applyReport(ReportPoll s, const UsageReport& report, Timestamp now) {
     s.record.expires_at = report.expires_at;
@@ -176,6 +178,7 @@ ReportPoll resumeReportPoll(ReportRecord record, Timestamp now) {
             } else {
                 p.record.phase = ReportPhase::Pending;
                 p.record.next_check = now;
+                p.refetching_url = true;
             }
             break;
         default: break;

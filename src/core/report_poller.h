@@ -59,6 +59,9 @@ struct ReportPoll {
     ReportRecord record;
     bool awaiting_status = false;  // a status check is in flight
     std::string download_url;      // memory only; secret
+    // Restored (or signed-out) Available report being checked again only to get
+    // its URL back: the 60-minute give-up does not apply.
+    bool refetching_url = false;
 };
 
 namespace report_event {

@@ -205,6 +205,18 @@ TEST(ReportPoller, RestoredPendingResumesWhereItWasAndNeverRequestsAgain) {
     EXPECT_TRUE(step(lost, report_event::Tick{}, kT0).commands.empty());
 }
 
+TEST(ReportPoller, RestoredAvailableGetsItsUrlBackEvenHoursAfterTheRequest) {
+    ReportRecord avail = created().record;
+    avail.phase = ReportPhase::Available;
+    avail.expires_at = kT0 + 7 * 86400 * kS;
+    const Timestamp later = kT0 + 3 * 3600 * kS;  // well past the 60-minute give-up
+    auto check = step(resumeReportPoll(avail, later), report_event::Tick{}, later);
+    ASSERT_EQ(check.commands[0].kind, ReportCommandKind::CheckStatus);
+    auto done = step(check.state, report_event::StatusArrived{reportIn("available", "https://storage.example/r.csv")}, later);
+    EXPECT_EQ(done.state.record.phase, ReportPhase::Available);
+    EXPECT_EQ(done.state.download_url, "https://storage.example/r.csv");
+}
+
 TEST(ReportQuota, RefusesAFourthPerScope) {
     std::vector<ReportRecord> records(3, created().record);
     Status s = checkReportQuota(records, Scope::sandbox());

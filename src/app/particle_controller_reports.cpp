@@ -1,0 +1,306 @@
+// ParticleController, second half: the request form, report requests, their
+// polling through core::step, downloads (save, viewer, copy link) and the
+// report list kept in storage (records only: no token, no download URL).
+#include "app/particle_controller.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/decimal.h"
+#include "core/particle_api.h"
+#include "core/particle_parse.h"
+#include "core/report_quota.h"
+#include "core/report_rules.h"
+
+namespace ud::app {
+namespace {
+
+// "a, b ,,c" -> {"a", "b", "c"}
+std::vector<std::string> listFromText(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t comma = text.find(',', start);
+        if (comma == std::string::npos) comma = text.size();
+        std::string item = text.substr(start, comma - start);
+        item.erase(0, item.find_first_not_of(" \t"));
+        item.erase(item.find_last_not_of(" \t") + 1);
+        if (!item.empty()) out.push_back(std::move(item));
+        start = comma + 1;
+    }
+    return out;
+}
+
+// particle-usage_<scope>_<type>_<start>_<end>.csv: safe characters only.
+std::string csvFileName(const core::ReportRecord& r) {
+    std::string scope = r.scope.isSandbox() ? "sandbox" : r.scope.org;
+    for (char& c : scope)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') c = '-';
+    return "particle-usage_" + scope + "_" + core::nameFromReportType(r.type) + "_" + core::isoFromDate(r.range.first) +
+           "_" + core::isoFromDate(r.range.last) + ".csv";
+}
+
+}  // namespace
+
+// ---- the request form ----------------------------------------------------------
+
+void ParticleController::editForm(const ReportForm& form) {
+    state_.form = form;
+    checkForm();
+}
+
+void ParticleController::checkForm() {
+    const core::Date today = core::dateFromTimestamp(services_.clock.now());
+    core::ReportRangeCheck check = core::checkReportRange(state_.form.start, state_.form.end, state_.form.type, today);
+    state_.start_error = check.start_error;
+    state_.end_error = check.end_error;
+    state_.range_error = check.range_error;
+    state_.range_warning = check.warning;
+}
+
+void ParticleController::resetFormToBillingPeriod() {
+    const core::ServiceAgreement* a = agreement();
+    if (!a) return;
+    core::DateRange range = core::defaultReportRange(*a, core::dateFromTimestamp(services_.clock.now()));
+    state_.form.start = core::isoFromDate(range.first);
+    state_.form.end = core::isoFromDate(range.last);
+    ++state_.form_revision;
+    checkForm();
+}
+
+void ParticleController::applyPreset(core::RangePreset preset) {
+    const core::ServiceAgreement* a = agreement();
+    if (!a) {
+        state_.request_error = core::makeError(core::ErrorKind::State,
+                                               "The billing period is not known yet: load the service agreement first.");
+        return;
+    }
+    core::DateRange range =
+        core::rangeFromPreset(preset, a->current_billing_period, core::dateFromTimestamp(services_.clock.now()));
+    state_.form.start = core::isoFromDate(range.first);
+    state_.form.end = core::isoFromDate(range.last);
+    ++state_.form_revision;
+    checkForm();
+}
+
+void ParticleController::requestReport() {
+    if (state_.requesting) return;
+    state_.show_field_errors = true;
+    state_.request_error.reset();
+    checkForm();
+    if (state_.login.session != ParticleSession::SignedIn) {
+        state_.request_error = core::makeError(core::ErrorKind::State, "Log in first.");
+        return;
+    }
+    const core::ServiceAgreement* a = agreement();
+    if (!a) {
+        state_.request_error = core::makeError(
+            core::ErrorKind::State, "This scope has no service agreement to report on; reports are requested per agreement.");
+        return;
+    }
+    const core::Date today = core::dateFromTimestamp(services_.clock.now());
+    core::ReportRangeCheck check = core::checkReportRange(state_.form.start, state_.form.end, state_.form.type, today);
+    if (!check.ok()) {
+        state_.request_error = core::makeError(core::ErrorKind::Validation, "Fix the dates first (see above); nothing was sent.");
+        return;
+    }
+    if (core::Status quota = core::checkReportQuota(records(), state_.scope); !quota) {
+        state_.request_error = quota.error();  // explained before anything is sent
+        return;
+    }
+    core::UsageReportSpec spec;
+    spec.type = state_.form.type;
+    spec.range = *check.range;
+    spec.devices = listFromText(state_.form.devices);
+    spec.products = listFromText(state_.form.products);
+
+    ParticleReport report;
+    report.poll = core::startReportPoll(state_.scope, a->id, spec, services_.clock.now());
+    report.local_id = ++next_local_report_;
+    const std::uint64_t local = report.local_id;
+    state_.reports.insert(state_.reports.begin(), std::move(report));
+    state_.requesting = true;
+    saveReports();  // saved as Requested: a reload before the answer never re-sends it
+    updateOutstanding();
+    send(core::createUsageReportRequest(base(), state_.login.token, state_.scope, a->id, spec),
+         [this, local](const core::HttpResponse& r) { onCreated(local, r); });
+}
+
+void ParticleController::onCreated(std::uint64_t local_id, const core::HttpResponse& response) {
+    state_.requesting = false;
+    auto it = std::find_if(state_.reports.begin(), state_.reports.end(),
+                           [local_id](const ParticleReport& r) { return r.local_id == local_id; });
+    if (it == state_.reports.end()) return;
+    auto created = core::particleResult<core::UsageReport>(response, core::ParticleCall::CreateReport, host(),
+                                                           core::usageReportFromJson);
+    if (created) {
+        runStep(*it, core::report_event::Created{std::move(created).value()});
+        return;
+    }
+    // Refused or unreadable: say so in the request panel and drop the entry.
+    state_.request_error = created.error();
+    if (response.status >= 200 && response.status < 300)
+        state_.request_error->message += " Particle may still have created the report; it will also arrive by email.";
+    state_.reports.erase(it);
+    saveReports();
+    updateOutstanding();
+    handleSignedOut(created.error(), core::ParticleCall::CreateReport);
+}
+
+// ---- polling ---------------------------------------------------------------------
+
+void ParticleController::pollReports() {
+    if (state_.login.session != ParticleSession::SignedIn) return;
+    const core::Timestamp now = services_.clock.now();
+    for (ParticleReport& r : state_.reports) {
+        const core::ReportRecord& rec = r.poll.record;
+        const bool due = rec.phase == core::ReportPhase::Pending && !r.poll.awaiting_status && rec.next_check <= now;
+        const bool expiring = rec.phase == core::ReportPhase::Available && rec.expires_at && *rec.expires_at <= now;
+        if (due || expiring) runStep(r, core::report_event::Tick{});
+        if (state_.login.session != ParticleSession::SignedIn) return;
+    }
+}
+
+void ParticleController::runStep(ParticleReport& report, const core::ReportEvent& event) {
+    core::ReportStep next = core::step(report.poll, event, services_.clock.now());
+    report.poll = std::move(next.state);
+    for (const core::ReportCommand& command : next.commands)
+        if (command.kind == core::ReportCommandKind::CheckStatus) checkStatus(report);
+    if (report.poll.record.phase == core::ReportPhase::Available) report.poll.refetching_url = false;
+    saveReports();
+    updateOutstanding();
+    redraw_at_ = services_.clock.now();
+}
+
+void ParticleController::checkStatus(ParticleReport& report) {
+    const core::ReportRecord& rec = report.poll.record;
+    ReportRef ref{rec.id.value, rec.scope.key()};
+    send(core::usageReportRequest(base(), state_.login.token, rec.scope, rec.id), [this, ref](const core::HttpResponse& r) {
+        ParticleReport* target = findReport(ref);
+        if (!target) return;
+        auto status = core::particleResult<core::UsageReport>(r, core::ParticleCall::ReportStatus, host(),
+                                                              core::usageReportFromJson);
+        if (status) {
+            runStep(*target, core::report_event::StatusArrived{std::move(status).value()});
+            return;
+        }
+        runStep(*target, core::report_event::StatusFailed{status.error()});
+        handleSignedOut(status.error(), core::ParticleCall::ReportStatus);
+    });
+}
+
+ParticleReport* ParticleController::findReport(const ReportRef& ref) {
+    for (ParticleReport& r : state_.reports)
+        if (r.poll.record.id.value == ref.id && r.poll.record.scope.key() == ref.scope_key) return &r;
+    return nullptr;
+}
+
+void ParticleController::resumeAfterSignIn() {
+    for (ParticleReport& r : state_.reports)
+        if (r.poll.record.phase == core::ReportPhase::SignedOut) runStep(r, core::report_event::Resume{});
+}
+
+void ParticleController::parkAfterSignOut() {
+    // Download URLs belong to the session: drop them; an Available report gets
+    // its URL back with one status check after the next sign-in.
+    const core::Timestamp now = services_.clock.now();
+    for (ParticleReport& r : state_.reports) {
+        r.downloading = false;
+        if (r.poll.record.phase == core::ReportPhase::Available) r.poll = core::resumeReportPoll(r.poll.record, now);
+        r.poll.awaiting_status = false;
+    }
+    updateOutstanding();
+}
+
+// ---- downloads -------------------------------------------------------------------
+
+void ParticleController::fetchCsv(const ReportRef& ref, bool to_viewer) {
+    ParticleReport* report = findReport(ref);
+    if (!report || report->downloading) return;
+    if (report->poll.record.phase != core::ReportPhase::Available || report->poll.download_url.empty()) {
+        report->download_error = core::makeError(core::ErrorKind::State, "This report has no download link yet.");
+        return;
+    }
+    report->downloading = true;
+    report->download_error.reset();
+    report->message.clear();
+    const std::string file_name = csvFileName(report->poll.record);
+    const std::string download_host = core::hostFromUrl(report->poll.download_url);
+    send(core::reportDownloadRequest(report->poll.download_url),
+         [this, ref, to_viewer, file_name, download_host](const core::HttpResponse& r) {
+             ParticleReport* target = findReport(ref);
+             if (!target) return;
+             target->downloading = false;
+             if (core::Status ok = core::checkParticleAnswer(r, core::ParticleCall::Download, download_host); !ok) {
+                 target->download_error = ok.error();
+                 return;
+             }
+             const std::string size = core::formatCount(static_cast<long long>(r.body.size()));
+             if (to_viewer && open_in_viewer_) {
+                 target->message = "Opened " + file_name + " (" + size + " bytes) in the viewer.";
+                 open_in_viewer_(file_name, r.body);
+                 return;
+             }
+             services_.files.saveFile(file_name, "text/csv", r.body);
+             target->message = "Saved " + file_name + " (" + size + " bytes).";
+         });
+}
+
+void ParticleController::copyLink(const ReportRef& ref) {
+    ParticleReport* report = findReport(ref);
+    if (!report || report->poll.download_url.empty()) return;
+    services_.files.copyToClipboard(report->poll.download_url);
+    report->message = "Download link copied. Treat it like a password: anyone with it can download the report "
+                      "until it expires.";
+}
+
+void ParticleController::forget(const ReportRef& ref) {
+    state_.reports.erase(std::remove_if(state_.reports.begin(), state_.reports.end(),
+                                        [&ref](const ParticleReport& r) {
+                                            return r.poll.record.id.value == ref.id &&
+                                                   r.poll.record.scope.key() == ref.scope_key;
+                                        }),
+                         state_.reports.end());
+    saveReports();
+    updateOutstanding();
+}
+
+// ---- storage ---------------------------------------------------------------------
+
+void ParticleController::saveReports() {
+    if (services_.demo_mode) return;  // demo reports are not the user's
+    if (state_.reports.empty())
+        services_.store.remove(kParticleReportsKey);
+    else
+        services_.store.set(kParticleReportsKey, core::jsonFromReportRecords(records()));
+}
+
+void ParticleController::loadReports() {
+    if (services_.demo_mode) return;
+    auto saved = services_.store.get(kParticleReportsKey);
+    if (!saved) return;
+    auto records = core::reportRecordsFromJson(*saved);
+    if (!records) {
+        state_.reports_message = "The reports saved on this device could not be read (" + records.error().message +
+                                 "); they are not shown.";
+        return;
+    }
+    const core::Timestamp now = services_.clock.now();
+    for (core::ReportRecord& record : *records) {
+        ParticleReport r;
+        r.poll = core::resumeReportPoll(std::move(record), now);
+        r.local_id = ++next_local_report_;
+        state_.reports.push_back(std::move(r));
+    }
+    updateOutstanding();
+}
+
+void ParticleController::updateOutstanding() { state_.outstanding = core::outstandingReportCount(records(), state_.scope); }
+
+std::vector<core::ReportRecord> ParticleController::records() const {
+    std::vector<core::ReportRecord> out;
+    for (const ParticleReport& r : state_.reports) out.push_back(r.poll.record);
+    return out;
+}
+
+}  // namespace ud::app

@@ -1,0 +1,342 @@
+// ParticleController against the simulated Particle cloud (core::ParticleSim)
+// through SimulatedTransport and a FakeClock: login by token and by password +
+// MFA, scope and agreements, report requests on the tutorial's schedule, the
+// 3-at-a-time rule, reload without a second request, sign-out mid-poll, faults,
+// downloads, remember on/off, and the demo route.
+#include <gtest/gtest.h>
+
+#include <optional>
+
+#include "app/demo_clouds.h"
+#include "app/particle_controller.h"
+#include "core/particle_sim.h"
+#include "platform/simulated_transport.h"
+
+namespace ud::app {
+namespace {
+
+constexpr const char* kBase = "http://127.0.0.1:9101";
+
+struct Fixture {
+    platform::FakeClock clock{core::timestampFromDate(core::Date{2026, 6, 20}) + 9 * 3600 * 1000LL};
+    core::ParticleSim sim{core::testParticleSimConfig()};
+    platform::SimulatedTransport transport{
+        clock, [this](const core::HttpRequest& r, core::Timestamp now) { return sim.handle(r, now); }};
+    platform::SimulatedTransport demo_transport{clock, demoCloudHandler()};
+    platform::MemoryStore store;
+    platform::RecordingFileDialogs files;
+    bool demo = false;
+    std::string base_url = kBase;
+    ParticleState state;
+    std::optional<ParticleController> controller;
+    std::vector<std::pair<std::string, std::string>> opened;  // (file name, csv) handed to the viewer
+
+    Fixture() { restart(); }
+    // A new page load over the same store and simulated cloud.
+    void restart() {
+        state = ParticleState{};
+        controller.emplace(state, Services{transport, demo_transport, clock, store, demo, files}, base_url);
+        controller->setOpenInViewer([this](std::string name, std::string csv) { opened.emplace_back(name, csv); });
+        controller->start();
+        run(2000);
+    }
+    void apply(ParticleIntent intent) { controller->apply(intent); }
+    // Lets `ms` of time pass in small steps, delivering answers and due checks.
+    void run(core::Timestamp ms) {
+        for (core::Timestamp t = 0; t < ms; t += 100) {
+            clock.advance(100);
+            transport.poll();
+            demo_transport.poll();
+            controller->tick();
+        }
+    }
+    void signIn(const char* email = "user@example.com", bool remember = false) {
+        apply(SignInWithToken{sim.issueToken(email, 0, clock.now()), remember});
+        run(2000);
+    }
+    const ParticleReport& report(std::size_t i = 0) const { return state.reports.at(i); }
+    ReportRef ref(std::size_t i = 0) const {
+        return {report(i).poll.record.id.value, report(i).poll.record.scope.key()};
+    }
+};
+
+TEST(ParticleController, TokenSignInShowsUserOrgsAgreementAndDefaultRange) {
+    Fixture f;
+    f.signIn();
+    ASSERT_EQ(f.state.login.session, ParticleSession::SignedIn) << (f.state.login.error ? f.state.login.error->message : "");
+    EXPECT_EQ(f.state.login.username, "user@example.com");
+    EXPECT_EQ(f.state.orgs.items.size(), 2u);
+    ASSERT_FALSE(f.state.agreements.items.empty());
+    EXPECT_FALSE(f.state.agreement_id.empty());
+    EXPECT_TRUE(f.state.notifications.loaded);
+    const auto& a = f.state.agreements.items.front();
+    EXPECT_EQ(f.state.form.start, core::isoFromDate(a.current_billing_period.first));
+    EXPECT_EQ(f.state.form.end, "2026-06-20");  // the period runs on, the report stops at today
+    EXPECT_TRUE(f.state.start_error.empty());
+    EXPECT_FALSE(f.store.get(kParticleTokenKey).has_value());  // not remembered unless asked
+}
+
+TEST(ParticleController, ABadTokenIsRefusedAndForgotten) {
+    Fixture f;
+    f.apply(SignInWithToken{"  not-a-token \n", true});
+    f.run(1000);
+    EXPECT_EQ(f.state.login.session, ParticleSession::SignedOut);
+    ASSERT_TRUE(f.state.login.error.has_value());
+    EXPECT_NE(f.state.login.error->message.find("not accepted"), std::string::npos);
+    EXPECT_TRUE(f.state.login.token.empty());
+    EXPECT_FALSE(f.store.get(kParticleTokenKey).has_value());
+    f.apply(SignInWithToken{"   ", false});
+    EXPECT_EQ(f.state.login.error->kind, core::ErrorKind::Validation);
+}
+
+TEST(ParticleController, PasswordWithMfaWrongThenRightCodeAndLogOutRevokes) {
+    Fixture f;
+    f.apply(CreateParticleToken{"mfa@example.com", "wrong", 3600, false});
+    f.run(1000);
+    ASSERT_TRUE(f.state.login.error.has_value());
+    EXPECT_EQ(f.state.login.error->message, core::kWrongPasswordMessage);
+    f.apply(CreateParticleToken{"mfa@example.com", "secret", 3600, false});
+    f.run(1000);
+    ASSERT_TRUE(f.state.login.needs_otp);
+    EXPECT_EQ(f.state.login.message, core::kMfaNeededMessage);
+    f.apply(SubmitParticleOtp{"12345"});  // not 6 digits: nothing sent
+    EXPECT_EQ(f.state.login.error->kind, core::ErrorKind::Validation);
+    f.apply(SubmitParticleOtp{"000000"});
+    f.run(1000);
+    ASSERT_TRUE(f.state.login.error.has_value());
+    EXPECT_EQ(f.state.login.error->message, core::kWrongOtpMessage);
+    EXPECT_TRUE(f.state.login.needs_otp);  // still asking, the challenge kept
+    f.apply(SubmitParticleOtp{f.sim.config().otp});
+    f.run(2000);
+    ASSERT_EQ(f.state.login.session, ParticleSession::SignedIn);
+    EXPECT_TRUE(f.state.login.token_created_here);
+    ASSERT_TRUE(f.state.login.token_expires_at.has_value());  // 1 hour asked
+    f.apply(LogOutParticle{});
+    EXPECT_EQ(f.state.login.session, ParticleSession::SignedOut);
+    f.run(1000);
+    EXPECT_EQ(f.sim.count("revoke"), 1);
+    EXPECT_EQ(f.state.login.message, "Logged out. The token this page created was revoked.");
+}
+
+TEST(ParticleController, APastedTokenIsNotRevokedOnLogOut) {
+    Fixture f;
+    f.signIn();
+    f.apply(LogOutParticle{});
+    f.run(1000);
+    EXPECT_EQ(f.sim.count("revoke"), 0);
+    EXPECT_NE(f.state.login.message.find("stays valid"), std::string::npos);
+}
+
+TEST(ParticleController, ReportFollowsTheScheduleThenDownloadsTheExactCsv) {
+    Fixture f;
+    f.signIn();
+    f.apply(RequestReport{});
+    EXPECT_TRUE(f.state.requesting);
+    f.run(1000);
+    ASSERT_EQ(f.state.reports.size(), 1u);
+    EXPECT_EQ(f.report().poll.record.phase, core::ReportPhase::Pending);
+    EXPECT_EQ(f.state.outstanding, 1);
+    const core::Timestamp requested = f.report().poll.record.requested_at;
+    EXPECT_NEAR(f.report().poll.record.next_check - requested, 15000, 500);  // measured from the answer
+    f.run(13500);
+    EXPECT_EQ(f.sim.count("report_status"), 0);
+    f.run(1000);
+    EXPECT_EQ(f.sim.count("report_status"), 1);  // at 15 s
+    f.run(28000);
+    EXPECT_EQ(f.sim.count("report_status"), 1);
+    f.run(3000);
+    EXPECT_EQ(f.sim.count("report_status"), 2);  // then 30 s later
+    EXPECT_EQ(f.report().poll.record.phase, core::ReportPhase::Pending);
+    f.run(58000);
+    EXPECT_EQ(f.sim.count("report_status"), 2);
+    f.run(3000);
+    EXPECT_EQ(f.sim.count("report_status"), 3);  // then 60 s: the third read sees "available"
+    ASSERT_EQ(f.report().poll.record.phase, core::ReportPhase::Available);
+    EXPECT_EQ(f.state.outstanding, 0);
+    f.run(120000);
+    EXPECT_EQ(f.sim.count("report_status"), 3);  // final: no more checks
+
+    f.apply(DownloadReport{f.ref()});
+    f.run(1000);
+    ASSERT_EQ(f.files.saved.size(), 1u);
+    EXPECT_EQ(f.files.saved[0].bytes, f.sim.reportCsv(f.report().poll.record.id.value));
+    EXPECT_EQ(f.files.saved[0].name, "particle-usage_sandbox_devices_2026-06-04_2026-06-20.csv");
+    EXPECT_NE(f.report().message.find("Saved"), std::string::npos);
+    // The download carries no token; the token never went into a URL.
+    for (const auto& r : f.sim.recorded()) {
+        if (r.route == "download") {
+            EXPECT_FALSE(r.has_authorization);
+        }
+        EXPECT_EQ(r.path.find(f.state.login.token), std::string::npos);
+    }
+    f.apply(CopyReportLink{f.ref()});
+    EXPECT_NE(f.files.clipboard.find("/reports/"), std::string::npos);
+    f.apply(OpenReportInViewer{f.ref()});
+    f.run(1000);
+    ASSERT_EQ(f.opened.size(), 1u);
+    EXPECT_EQ(f.opened[0].second, f.files.saved[0].bytes);
+}
+
+TEST(ParticleController, CheckNowAsksAtOnce) {
+    Fixture f;
+    f.signIn();
+    f.apply(RequestReport{});
+    f.run(1000);
+    f.apply(CheckReportNow{f.ref()});
+    f.run(500);
+    EXPECT_EQ(f.sim.count("report_status"), 1);
+}
+
+TEST(ParticleController, AFourthReportIsExplainedBeforeSending) {
+    Fixture f;
+    f.signIn();
+    for (int i = 0; i < 3; ++i) {
+        f.apply(RequestReport{});
+        f.run(1000);
+    }
+    EXPECT_EQ(f.state.outstanding, 3);
+    f.apply(RequestReport{});
+    ASSERT_TRUE(f.state.request_error.has_value());
+    EXPECT_EQ(f.state.request_error->kind, core::ErrorKind::Limit);
+    EXPECT_EQ(f.state.request_error->message, core::kOutstandingLimitMessage);
+    f.run(1000);
+    EXPECT_EQ(f.sim.count("create_report"), 3);
+    // Another scope has its own three.
+    f.apply(SelectParticleScope{core::Scope::organization(f.state.orgs.items[0].id)});
+    f.run(2000);
+    EXPECT_EQ(f.state.outstanding, 0);
+}
+
+TEST(ParticleController, InvalidDatesAreNotSent) {
+    Fixture f;
+    f.signIn();
+    ReportForm form = f.state.form;
+    form.start = "2026-02-30";
+    f.apply(EditReportForm{form});
+    EXPECT_FALSE(f.state.start_error.empty());
+    f.apply(RequestReport{});
+    ASSERT_TRUE(f.state.request_error.has_value());
+    EXPECT_EQ(f.state.request_error->kind, core::ErrorKind::Validation);
+    f.run(1000);
+    EXPECT_EQ(f.sim.count("create_report"), 0);
+    f.apply(ApplyReportPreset{core::RangePreset::LastBillingPeriod});
+    EXPECT_TRUE(f.state.start_error.empty());
+    EXPECT_EQ(f.state.form.start, "2026-05-04");
+    EXPECT_EQ(f.state.form.end, "2026-06-03");
+}
+
+TEST(ParticleController, ReloadWhilePendingResumesWithoutASecondRequest) {
+    Fixture f;
+    f.signIn("user@example.com", true);
+    f.apply(RequestReport{});
+    f.run(20000);  // one check done
+    ASSERT_EQ(f.sim.count("report_status"), 1);
+    // What storage holds: the token (remember was ticked), records without URLs.
+    auto saved = f.store.get(kParticleReportsKey);
+    ASSERT_TRUE(saved.has_value());
+    EXPECT_EQ(saved->find("download"), std::string::npos);
+    EXPECT_EQ(saved->find(f.state.login.token), std::string::npos);
+    f.restart();
+    ASSERT_EQ(f.state.login.session, ParticleSession::SignedIn);
+    ASSERT_EQ(f.state.reports.size(), 1u);
+    EXPECT_EQ(f.report().poll.record.phase, core::ReportPhase::Pending);
+    f.run(120000);
+    EXPECT_EQ(f.report().poll.record.phase, core::ReportPhase::Available);
+    EXPECT_EQ(f.sim.count("create_report"), 1);
+    // Reload again once available: the URL comes back with one status check.
+    const int checks = f.sim.count("report_status");
+    f.restart();
+    f.run(1000);
+    EXPECT_EQ(f.report().poll.record.phase, core::ReportPhase::Available);
+    EXPECT_TRUE(!f.report().poll.download_url.empty());
+    EXPECT_EQ(f.sim.count("report_status"), checks + 1);
+    for (const auto& [key, value] : f.store.all()) EXPECT_EQ(value.find("secret"), std::string::npos) << key;
+}
+
+TEST(ParticleController, RevokedMidPollSignsOutKeepsReportsAndResumes) {
+    Fixture f;
+    f.signIn();
+    f.apply(RequestReport{});
+    f.run(1000);
+    f.sim.revokeAllTokens();
+    f.run(15000);
+    EXPECT_EQ(f.state.login.session, ParticleSession::SignedOut);
+    EXPECT_NE(f.state.login.message.find("session ended"), std::string::npos);
+    ASSERT_EQ(f.state.reports.size(), 1u);
+    EXPECT_EQ(f.report().poll.record.phase, core::ReportPhase::SignedOut);
+    const int checks = f.sim.count("report_status");
+    f.run(120000);
+    EXPECT_EQ(f.sim.count("report_status"), checks);  // no polling without a token
+    f.signIn();
+    f.run(1000);
+    EXPECT_GT(f.sim.count("report_status"), checks);
+    EXPECT_NE(f.report().poll.record.phase, core::ReportPhase::SignedOut);
+}
+
+TEST(ParticleController, ServerErrorsAndMalformedAnswersShowWhereTheyHappened) {
+    Fixture f;
+    f.signIn();
+    f.sim.addFault({"agreements", core::ParticleFaultKind::ServerError, 1});
+    f.apply(RefreshParticleUsage{});
+    f.run(1000);
+    ASSERT_TRUE(f.state.agreements.error.has_value());
+    EXPECT_EQ(f.state.agreements.error->http_status, 500);
+    EXPECT_FALSE(f.state.agreements.items.empty());  // what was shown stays
+    f.sim.addFault({"create_report", core::ParticleFaultKind::MalformedJson, 1});
+    f.apply(RequestReport{});
+    f.run(1000);
+    ASSERT_TRUE(f.state.request_error.has_value());
+    EXPECT_EQ(f.state.request_error->kind, core::ErrorKind::Parse);
+    EXPECT_NE(f.state.request_error->message.find("email"), std::string::npos);
+    EXPECT_TRUE(f.state.reports.empty());
+    EXPECT_EQ(f.state.login.session, ParticleSession::SignedIn);
+    f.sim.addFault({"token", core::ParticleFaultKind::Drop, 1});
+    f.apply(LogOutParticle{});
+    f.apply(CreateParticleToken{"user@example.com", "secret", std::nullopt, false});
+    f.run(1000);
+    ASSERT_TRUE(f.state.login.error.has_value());
+    EXPECT_EQ(f.state.login.error->kind, core::ErrorKind::Transport);
+    EXPECT_NE(f.state.login.error->message.find("127.0.0.1"), std::string::npos);
+}
+
+TEST(ParticleController, RememberKeepsOnlyTheTokenAndOnlyWhenAsked) {
+    Fixture f;
+    f.apply(CreateParticleToken{"user@example.com", "secret", 3600, true});
+    f.run(2000);
+    ASSERT_EQ(f.state.login.session, ParticleSession::SignedIn);
+    auto saved = f.store.get(kParticleTokenKey);
+    ASSERT_TRUE(saved.has_value());
+    EXPECT_NE(saved->find(f.state.login.token), std::string::npos);
+    for (const auto& [key, value] : f.store.all()) EXPECT_EQ(value.find("secret"), std::string::npos) << key;
+    f.apply(LogOutParticle{});
+    EXPECT_FALSE(f.store.get(kParticleTokenKey).has_value());
+}
+
+TEST(ParticleController, DemoWalksTheWholeFlowAndLeavesTheRealSessionAlone) {
+    Fixture f;
+    f.signIn();
+    f.demo = true;
+    f.controller->onDemoModeChanged();
+    EXPECT_EQ(f.state.login.session, ParticleSession::SignedOut);
+    f.apply(TryParticleDemo{});
+    f.run(2000);
+    ASSERT_EQ(f.state.login.session, ParticleSession::SignedIn);
+    EXPECT_EQ(f.state.login.username, core::kDemoParticleEmail);
+    f.apply(RequestReport{});
+    f.run(16000);  // about 15 s in the demo
+    ASSERT_EQ(f.report().poll.record.phase, core::ReportPhase::Available);
+    f.apply(DownloadReport{f.ref()});
+    f.run(1000);
+    ASSERT_EQ(f.files.saved.size(), 1u);
+    EXPECT_NE(f.files.saved[0].bytes.find(','), std::string::npos);
+    EXPECT_FALSE(f.store.get(kParticleReportsKey).has_value());  // demo reports are not stored
+    EXPECT_EQ(f.sim.count("create_report"), 0);                  // the real cloud saw nothing
+    f.demo = false;
+    f.controller->onDemoModeChanged();
+    EXPECT_EQ(f.state.login.session, ParticleSession::SignedIn);
+    EXPECT_EQ(f.state.login.username, "user@example.com");
+    EXPECT_TRUE(f.state.reports.empty());
+}
+
+}  // namespace
+}  // namespace ud::app
