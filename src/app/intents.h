@@ -3,6 +3,8 @@
 // (responses, timers) are the controller's business and live elsewhere.
 #pragma once
 
+#include <cstdint>
+#include <string>
 #include <variant>
 #include <vector>
 
@@ -19,9 +21,17 @@ struct ResetSettings {};
 struct DismissNotice {};
 struct EnterDemoMode {};
 struct LeaveDemoMode {};
+// A chart the UI rendered offscreen, to be saved as a PNG download. `rgba`:
+// width * height * 4 bytes, rows top to bottom.
+struct SaveChartPng {
+    std::string file_name;
+    int width = 0;
+    int height = 0;
+    std::vector<std::uint8_t> rgba;
+};
 
 using Intent = std::variant<SelectSection, SaveSettings, ResetSettings, DismissNotice, EnterDemoMode, LeaveDemoMode,
-                            ParticleIntent, ViewerIntent, ActivePlatformIntent>;
+                            SaveChartPng, ParticleIntent, ViewerIntent, ActivePlatformIntent>;
 using Intents = std::vector<Intent>;
 
 }  // namespace ud::app

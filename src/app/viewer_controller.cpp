@@ -12,6 +12,24 @@
 namespace ud::app {
 namespace {
 
+// A Particle report charts its data operations per day, stacked by product
+// (a handful) rather than device (thousands, mostly "Other").
+ChartSpec defaultChartSpec(const core::Table& table) {
+    auto index = [](std::optional<std::size_t> c) { return c ? static_cast<int>(*c) : -1; };
+    ChartSpec spec;
+    spec.date_column = index(table.findRole(core::ColumnRole::Date));
+    spec.value_column = index(table.findRole(core::ColumnRole::Count));
+    for (std::size_t c = 0; c < table.columnCount(); ++c) {
+        if (spec.date_column < 0 && table.column(c).type() == core::ColumnType::Date) spec.date_column = static_cast<int>(c);
+        if (spec.value_column < 0 && table.column(c).isNumeric()) spec.value_column = static_cast<int>(c);
+    }
+    for (auto role : {core::ColumnRole::ProductName, core::ColumnRole::ProductId, core::ColumnRole::DeviceName,
+                      core::ColumnRole::DeviceId}) {
+        if (spec.key_column < 0) spec.key_column = index(table.findRole(role));
+    }
+    return spec;
+}
+
 std::string stemFromFileName(const std::string& name) {
     std::string stem = name.empty() ? std::string("report") : name;
     auto dot = stem.rfind('.');
@@ -47,6 +65,12 @@ void ViewerController::apply(const ViewerIntent& intent) {
                 if (state_.group.result) resetTableView(state_.group.view, state_.group.result->groups);
             } else if constexpr (std::is_same_v<T, Ungroup>) {
                 state_.group = ViewerGroup{};
+            } else if constexpr (std::is_same_v<T, ShowChart>) {
+                state_.chart.shown = i.shown;
+                rechart();
+            } else if constexpr (std::is_same_v<T, SetChartSpec>) {
+                state_.chart.spec = i.spec;
+                rechart();
             } else if constexpr (std::is_same_v<T, ExportViewCsv>) {
                 exportView();
             } else if constexpr (std::is_same_v<T, CloseReport>) {
@@ -114,6 +138,8 @@ void ViewerController::finishLoad() {
     state_.group = ViewerGroup{};
     state_.message.clear();
     resetTableView(state_.view, *state_.table);
+    state_.chart.spec = defaultChartSpec(*state_.table);
+    rechart();
     state_.can_reread = state_.issue_count > 0;
     if (!state_.can_reread) {
         raw_.clear();
@@ -161,6 +187,42 @@ void ViewerController::applyTableAction(const ViewerTableAction& a) {
     ud::app::applyTableAction(view, table, a.action);
     bool rows_changed = !std::holds_alternative<SetColumnHidden>(a.action);
     if (!group && state_.group.active && rows_changed) regroup();
+    if (!group && rows_changed) rechart();
+}
+
+// Only while the Chart view is shown: a filter typed into the table does not
+// re-sum a million rows for a chart nobody looks at.
+void ViewerController::rechart() {
+    ViewerChart& c = state_.chart;
+    c.series.reset();
+    c.bars.reset();
+    c.error.clear();
+    if (!c.shown || !state_.table) return;
+    const ChartSpec& spec = c.spec;
+    auto column = [](int index) { return static_cast<std::size_t>(std::max(index, 0)); };
+    if (spec.value_column < 0) {
+        c.error = "This table has no numeric column to chart.";
+    } else if (spec.kind == ChartKind::TimeSeries) {
+        if (spec.date_column < 0) {
+            c.error = "This table has no date column for a time series; try the top-N bars.";
+            return;
+        }
+        std::optional<std::size_t> key;
+        if (spec.key_column >= 0) key = column(spec.key_column);
+        auto series = core::stackedSeriesFromTable(*state_.table, state_.view.rows,
+                                                   core::StackedSpec{column(spec.date_column), column(spec.value_column), key, spec.top_n});
+        if (series) c.series = std::move(series).value();
+        else c.error = series.error().message;
+    } else {
+        if (spec.key_column < 0) {
+            c.error = "Choose a column for the bars.";
+            return;
+        }
+        auto bars = core::barSeriesFromTable(*state_.table, state_.view.rows,
+                                             core::BarSpec{column(spec.key_column), column(spec.value_column), spec.top_n});
+        if (bars) c.bars = std::move(bars).value();
+        else c.error = bars.error().message;
+    }
 }
 
 void ViewerController::regroup() {

@@ -38,6 +38,7 @@ private:
     void reread(core::BadRowPolicy policy);
     void applyTableAction(const ViewerTableAction& action);
     void regroup();
+    void rechart();
     void exportView();
 
     ViewerState& state_;

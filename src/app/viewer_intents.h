@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/table_view_state.h"
+#include "app/viewer_state.h"
 #include "core/csv_reader.h"
 #include "core/table_group.h"
 
@@ -19,11 +20,13 @@ struct ViewerTableAction { bool group_table = false; TableAction action; };
 // Group the shown rows by one or two columns; every other numeric column gets `function`.
 struct GroupBy { std::vector<core::GroupKey> keys; core::Aggregate function = core::Aggregate::Sum; };
 struct Ungroup {};
+struct ShowChart { bool shown = true; };        // the Chart view instead of the table, and back
+struct SetChartSpec { ChartSpec spec; };        // kind, columns and N of the chart
 struct ExportViewCsv {};                         // the table on screen (grouped or not) as a download
 struct CloseReport {};
 
 using ViewerIntent =
-    std::variant<OpenCsvFile, LoadDemoReport, SetBadRowPolicy, ViewerTableAction, GroupBy, Ungroup, ExportViewCsv,
-                 CloseReport>;
+    std::variant<OpenCsvFile, LoadDemoReport, SetBadRowPolicy, ViewerTableAction, GroupBy, Ungroup, ShowChart,
+                 SetChartSpec, ExportViewCsv, CloseReport>;
 
 }  // namespace ud::app

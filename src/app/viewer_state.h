@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/table_view_state.h"
+#include "core/chart_series.h"
 #include "core/csv_reader.h"
 #include "core/table.h"
 #include "core/table_group.h"
@@ -32,6 +33,26 @@ struct ViewerGroup {
     std::string error;
 };
 
+enum class ChartKind { TimeSeries, TopBars };
+
+// What the Chart view shows; columns are indexes into the table, -1 = none.
+struct ChartSpec {
+    ChartKind kind = ChartKind::TimeSeries;
+    int date_column = -1;   // time series: the days
+    int value_column = -1;  // summed per day (time series) or per key (bars)
+    int key_column = -1;    // stacks (time series, -1 = one stack) or bars
+    std::size_t top_n = core::kChartDefaultTopN;
+};
+
+// The chart of the shown rows (filters apply), rebuilt when the spec or the rows change.
+struct ViewerChart {
+    bool shown = false;  // the Chart view replaces the table
+    ChartSpec spec;
+    std::optional<core::StackedSeries> series;  // kind == TimeSeries
+    std::optional<core::BarSeries> bars;        // kind == TopBars
+    std::string error;
+};
+
 struct ViewerState {
     ViewerLoad load;
     std::string load_error;               // the last load failed (the previous table stays)
@@ -45,6 +66,7 @@ struct ViewerState {
     core::BadRowPolicy bad_rows = core::BadRowPolicy::Keep;
     bool can_reread = false;              // the file's bytes are kept, so keep/skip can re-read it
     ViewerGroup group;
+    ViewerChart chart;
     std::string message;                  // last export / copy outcome
     std::string last_export_name;
     std::size_t last_export_bytes = 0;

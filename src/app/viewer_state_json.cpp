@@ -14,6 +14,32 @@ const char* nameFromIssueKind(core::CsvIssueKind kind) {
     return "unknown";
 }
 
+// The chart for tests: its spec, keys, and every day's (or bar's) exact text.
+nlohmann::json jsonFromChart(const ViewerChart& chart) {
+    const ChartSpec& spec = chart.spec;
+    nlohmann::json j = {{"shown", chart.shown},
+                        {"kind", spec.kind == ChartKind::TimeSeries ? "time_series" : "top_bars"},
+                        {"date_column", spec.date_column},
+                        {"value_column", spec.value_column},
+                        {"key_column", spec.key_column},
+                        {"top_n", spec.top_n},
+                        {"error", chart.error}};
+    nlohmann::json totals = nlohmann::json::array();
+    if (chart.series) {
+        const core::StackedSeries& s = *chart.series;
+        j["keys"] = s.keys;
+        j["first_day"] = core::isoFromDate(s.first_day);
+        j["day_count"] = s.day_count;
+        for (core::Decimal d : s.day_totals) totals.push_back(core::textFromChartValue(d, s.format));
+    }
+    if (chart.bars) {
+        j["keys"] = chart.bars->keys;
+        for (core::Decimal d : chart.bars->values) totals.push_back(core::textFromChartValue(d, chart.bars->format));
+    }
+    j["totals"] = totals;  // per day (time series) or per bar, as the hover shows them
+    return j;
+}
+
 }  // namespace
 
 nlohmann::json jsonFromViewerState(const ViewerState& state) {
@@ -42,6 +68,7 @@ nlohmann::json jsonFromViewerState(const ViewerState& state) {
         j["group_totals"] = jsonFromTableView(state.group.result->totals, TableViewState{
             {}, {0}, {}, {}, {}, 0});
     }
+    j["chart"] = jsonFromChart(state.chart);
     j["message"] = state.message;
     j["last_export"] = {{"name", state.last_export_name}, {"bytes", state.last_export_bytes}};
     return j;
