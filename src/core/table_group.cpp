@@ -1,6 +1,10 @@
-// Group-by: rows -> dense group ids (flat hash on packed keys), then one
-// column-at-a-time pass per aggregate with 128-bit sums, then a result Table
-// sorted by its key columns. The totals row is the same computation with one group.
+// Group-by: each key column -> a dense ordinal per row in that column's sort
+// order (dictionary codes or day offsets where they are dense, hashing only
+// where they are not), the pair of ordinals -> a group id numbered in key order
+// (a direct table when the pairs are few, a hash plus one sort of the distinct
+// pairs when not), then one pass per distinct aggregate column with 128-bit
+// sums. Groups come out already in key order, so the result is built once and
+// never sorted or copied; the totals row folds the groups' figures.
 #include "core/table_group.h"
 
 #include <algorithm>
@@ -58,9 +62,9 @@ private:
     std::size_t size_ = 0;
 };
 
-std::uint64_t monthIndex(std::int32_t days) {
+std::int64_t monthIndex(std::int32_t days) {
     Date d = dateFromDays(days);
-    return static_cast<std::uint64_t>(d.year * 12 + d.month - 1);
+    return static_cast<std::int64_t>(d.year) * 12 + d.month - 1;
 }
 
 std::uint64_t groupKeyOf(const Column& c, std::uint32_t row, bool by_month) {
@@ -69,39 +73,208 @@ std::uint64_t groupKeyOf(const Column& c, std::uint32_t row, bool by_month) {
         case ColumnType::Text: return c.textCode(row);
         case ColumnType::Integer: return static_cast<std::uint64_t>(c.integer(row));
         case ColumnType::Decimal: return static_cast<std::uint64_t>(c.decimalUnits(row));
-        case ColumnType::Date: return by_month ? monthIndex(c.days(row)) : static_cast<std::uint64_t>(c.days(row));
+        case ColumnType::Date:
+            return by_month ? static_cast<std::uint64_t>(monthIndex(c.days(row))) : static_cast<std::uint64_t>(c.days(row));
     }
     return kEmptyKey;
 }
 
+// A key column's value per row as a slot: a small dense number that is the
+// same for equal values. Text uses its dictionary code (0 = empty), dates and
+// months their distance from the smallest (empty = one past the largest) when
+// that range is small, anything else a hashed id.
+struct KeySlots {
+    std::vector<std::uint32_t> of_row;  // per position in `rows`
+    std::vector<std::uint32_t> first;   // per slot: the first row with it, kUnseen if none
+};
+
+constexpr std::uint32_t kUnseen = UINT32_MAX;
+
+KeySlots slotsOf(const Column& c, std::span<const std::uint32_t> rows, bool by_month) {
+    KeySlots k;
+    k.of_row.resize(rows.size());
+    auto finishSlots = [&](std::size_t slot_count) {
+        k.first.assign(slot_count, kUnseen);
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            if (k.first[k.of_row[i]] == kUnseen) k.first[k.of_row[i]] = rows[i];
+        return k;
+    };
+    if (c.type() == ColumnType::Text) {
+        for (std::size_t i = 0; i < rows.size(); ++i) k.of_row[i] = c.textCode(rows[i]);
+        return finishSlots(std::max<std::size_t>(c.dictionarySize(), 1));
+    }
+    if (c.type() == ColumnType::Date) {
+        std::int32_t lo = INT32_MAX, hi = INT32_MIN;
+        for (std::uint32_t r : rows) {
+            if (c.isNull(r)) continue;
+            lo = std::min(lo, c.days(r));
+            hi = std::max(hi, c.days(r));
+        }
+        if (lo > hi) lo = hi = 0;
+        std::size_t range = static_cast<std::size_t>(std::int64_t{hi} - lo) + 1;
+        if (range <= std::max<std::size_t>(rows.size(), 1 << 16)) {
+            // Slot per day of the range (its month's offset when by month); empty = one past the last.
+            std::vector<std::uint32_t> slot_of_day(range);
+            std::int64_t first_month = monthIndex(lo);
+            for (std::size_t d = 0; d < range; ++d)
+                slot_of_day[d] = by_month ? static_cast<std::uint32_t>(monthIndex(static_cast<std::int32_t>(lo + d)) - first_month)
+                                          : static_cast<std::uint32_t>(d);
+            std::uint32_t empty = slot_of_day.back() + 1;
+            for (std::size_t i = 0; i < rows.size(); ++i)
+                k.of_row[i] = c.isNull(rows[i]) ? empty : slot_of_day[static_cast<std::size_t>(c.days(rows[i]) - lo)];
+            return finishSlots(std::size_t{empty} + 1);
+        }
+    }
+    DenseIds ids;
+    for (std::size_t i = 0; i < rows.size(); ++i) k.of_row[i] = ids.idOf(groupKeyOf(c, rows[i], by_month));
+    return finishSlots(ids.size());
+}
+
+// Each row's key as its position in the key's sort order (empty last), a dense
+// 0..count-1. The order comes from sortRows on one row per slot, so groups
+// line up exactly as the table view sorts that column.
+struct KeyOrdinals {
+    std::vector<std::uint32_t> of_row;
+    std::uint32_t count = 0;
+};
+
+KeyOrdinals ordinalsOf(const Table& table, std::span<const std::uint32_t> rows, const GroupKey& key) {
+    KeySlots slots = slotsOf(table.column(key.column), rows, key.by_month);
+    std::vector<std::uint32_t> representatives;
+    for (std::uint32_t r : slots.first)
+        if (r != kUnseen) representatives.push_back(r);
+    std::vector<SortKey> order{{key.column, SortDirection::Ascending}};
+    sortRows(table, representatives, order);  // a date sorts by day, which is also its month's order
+    // Rank per slot, through a row -> slot lookup over the few representatives.
+    std::vector<std::uint32_t> rank(slots.first.size(), 0);
+    DenseIds slot_of_row;
+    std::vector<std::uint32_t> slot_by_id;
+    for (std::uint32_t s = 0; s < slots.first.size(); ++s) {
+        if (slots.first[s] == kUnseen) continue;
+        slot_of_row.idOf(slots.first[s]);
+        slot_by_id.push_back(s);
+    }
+    for (std::uint32_t pos = 0; pos < representatives.size(); ++pos)
+        rank[slot_by_id[slot_of_row.idOf(representatives[pos])]] = pos;
+    KeyOrdinals k;
+    k.count = static_cast<std::uint32_t>(representatives.size());
+    k.of_row.resize(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) k.of_row[i] = rank[slots.of_row[i]];
+    return k;
+}
+
+// Dense group ids in key order: the groups come out sorted, with no sort of the result.
+struct GroupIds {
+    std::vector<std::uint32_t> of_row;
+    std::vector<std::uint32_t> first_row;  // per group: the first row, which stands for its keys
+};
+
+GroupIds groupIdsOf(const Table& table, std::span<const std::uint32_t> rows, const std::vector<GroupKey>& keys) {
+    GroupIds g;
+    KeyOrdinals a = ordinalsOf(table, rows, keys[0]);
+    if (keys.size() == 1) {
+        g.of_row = std::move(a.of_row);
+    } else {
+        KeyOrdinals b = ordinalsOf(table, rows, keys[1]);
+        std::uint64_t combos = std::uint64_t{a.count} * b.count;
+        g.of_row.resize(rows.size());
+        if (combos <= std::max<std::uint64_t>(2 * rows.size(), 1 << 16)) {
+            // Few enough pairs for a direct table: mark the pairs seen, number them in order.
+            std::vector<std::uint32_t> id(combos, 0);
+            for (std::size_t i = 0; i < rows.size(); ++i) id[std::uint64_t{a.of_row[i]} * b.count + b.of_row[i]] = 1;
+            std::uint32_t next = 0;
+            for (std::uint32_t& x : id) x = x ? next++ : kUnseen;
+            for (std::size_t i = 0; i < rows.size(); ++i) g.of_row[i] = id[std::uint64_t{a.of_row[i]} * b.count + b.of_row[i]];
+        } else {
+            // Sparse pairs: hash them, then renumber the distinct pairs in key order.
+            DenseIds ids;
+            std::vector<std::uint64_t> pairs;
+            for (std::size_t i = 0; i < rows.size(); ++i) {
+                std::uint64_t pair = std::uint64_t{a.of_row[i]} << 32 | b.of_row[i];
+                g.of_row[i] = ids.idOf(pair);
+                if (g.of_row[i] == pairs.size()) pairs.push_back(pair);
+            }
+            std::vector<std::uint32_t> by_pair(pairs.size());
+            for (std::uint32_t i = 0; i < by_pair.size(); ++i) by_pair[i] = i;
+            std::sort(by_pair.begin(), by_pair.end(), [&](std::uint32_t x, std::uint32_t y) { return pairs[x] < pairs[y]; });
+            std::vector<std::uint32_t> renumber(pairs.size());
+            for (std::uint32_t pos = 0; pos < by_pair.size(); ++pos) renumber[by_pair[pos]] = pos;
+            for (std::uint32_t& x : g.of_row) x = renumber[x];
+        }
+    }
+    std::uint32_t groups = 0;
+    for (std::uint32_t x : g.of_row) groups = std::max(groups, x + 1);
+    g.first_row.assign(groups, kUnseen);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (g.first_row[g.of_row[i]] == kUnseen) g.first_row[g.of_row[i]] = rows[i];
+    return g;
+}
+
+// Per group figures of one source column. Only the arrays some aggregate needs
+// are filled (a million groups cost 8-16 bytes per array); `count` is left
+// empty when the column has no empty cells, where it equals the group's rows.
 struct Accumulated {
     std::vector<Int128> sum;
     std::vector<std::int64_t> count, min, max;
+    std::span<const std::int64_t> rows;  // per group: rows in it
+
+    std::int64_t countOf(std::size_t g) const { return count.empty() ? rows[g] : count[g]; }
 };
 
-Accumulated accumulate(const Column& c, std::span<const std::uint32_t> rows,
-                       std::span<const std::uint32_t> group_of, std::size_t groups) {
+struct Needs {
+    bool sum = false, min = false, max = false;
+};
+
+Accumulated accumulate(const Column& c, std::span<const std::uint32_t> rows, std::span<const std::uint32_t> group_of,
+                       std::span<const std::int64_t> group_rows, Needs needs) {
     Accumulated a;
-    a.sum.assign(groups, 0);
-    a.count.assign(groups, 0);
-    a.min.assign(groups, INT64_MAX);
-    a.max.assign(groups, INT64_MIN);
+    std::size_t groups = group_rows.size();
+    bool nulls = c.hasNulls();
+    a.rows = group_rows;
+    if (needs.sum) a.sum.assign(groups, 0);
+    if (nulls) a.count.assign(groups, 0);
+    if (needs.min) a.min.assign(groups, INT64_MAX);
+    if (needs.max) a.max.assign(groups, INT64_MIN);
     bool is_decimal = c.type() == ColumnType::Decimal;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         std::uint32_t r = rows[i];
-        if (c.isNull(r)) continue;
+        if (nulls && c.isNull(r)) continue;
         std::int64_t v = is_decimal ? c.decimalUnits(r) : c.integer(r);
         std::uint32_t g = group_of[i];
-        a.sum[g] += v;
-        ++a.count[g];
-        a.min[g] = std::min(a.min[g], v);
-        a.max[g] = std::max(a.max[g], v);
+        if (needs.sum) a.sum[g] += v;
+        if (nulls) ++a.count[g];
+        if (needs.min) a.min[g] = std::min(a.min[g], v);
+        if (needs.max) a.max[g] = std::max(a.max[g], v);
     }
     return a;
 }
 
+// The totals row: the groups' figures folded into one.
+Accumulated foldGroups(const Accumulated& a, const std::int64_t& all_rows) {
+    Accumulated t;
+    t.rows = std::span<const std::int64_t>(&all_rows, 1);
+    if (!a.sum.empty()) t.sum.assign(1, 0);
+    if (!a.count.empty()) t.count.assign(1, 0);
+    if (!a.min.empty()) t.min.assign(1, INT64_MAX);
+    if (!a.max.empty()) t.max.assign(1, INT64_MIN);
+    for (std::size_t g = 0; g < a.rows.size(); ++g) {
+        if (!a.sum.empty()) t.sum[0] += a.sum[g];
+        if (!a.count.empty()) t.count[0] += a.count[g];
+        if (!a.min.empty()) t.min[0] = std::min(t.min[0], a.min[g]);
+        if (!a.max.empty()) t.max[0] = std::max(t.max[0], a.max[g]);
+    }
+    return t;
+}
+
 // sum / count at `extra` more fraction digits, rounded half away from zero.
 std::int64_t meanUnits(Int128 sum, std::int64_t count, int extra) {
+    constexpr std::int64_t kSafe = INT64_MAX / 1000;  // sum * 10^2 and 2 * remainder stay in int64
+    if (sum > -kSafe && sum < kSafe) {  // 64-bit division: much cheaper than 128-bit, same result
+        std::int64_t s64 = static_cast<std::int64_t>(sum) * kPow10[extra];
+        std::int64_t q = s64 / count, r = s64 % count;
+        if (2 * (r < 0 ? -r : r) >= count) q += s64 < 0 ? -1 : 1;
+        return q;
+    }
     Int128 scaled = sum * kPow10[extra];
     Int128 q = scaled / count, r = scaled % count;
     if (2 * (r < 0 ? -r : r) >= count) q += scaled < 0 ? -1 : 1;
@@ -111,11 +284,12 @@ std::int64_t meanUnits(Int128 sum, std::int64_t count, int extra) {
 void appendAggregateCell(ColumnBuilder& out, const Column& source, Aggregate f, const Accumulated& a,
                          std::uint32_t g) {
     int scale = source.type() == ColumnType::Decimal ? source.decimalScale() : 0;
+    std::int64_t count = a.countOf(g);
     if (f == Aggregate::Count) {
-        out.appendInteger(a.count[g]);
+        out.appendInteger(count);
         return;
     }
-    if (a.count[g] == 0) {
+    if (count == 0) {
         out.appendNull();
         return;
     }
@@ -131,7 +305,7 @@ void appendAggregateCell(ColumnBuilder& out, const Column& source, Aggregate f, 
         case Aggregate::Max: out.appendUnits(a.max[g], scale); break;
         case Aggregate::Mean: {
             int extra = std::min(2, Decimal::kScale - scale);
-            out.appendUnits(meanUnits(a.sum[g], a.count[g], extra), scale + extra);
+            out.appendUnits(meanUnits(a.sum[g], count, extra), scale + extra);
             break;
         }
         case Aggregate::Count: break;
@@ -203,32 +377,35 @@ const char* nameFromAggregate(Aggregate function) {
 
 Result<GroupedTable> groupRows(const Table& table, std::span<const std::uint32_t> rows, const GroupSpec& spec) {
     if (Status valid = validate(table, spec); !valid.ok()) return valid.error();
-    // 1. Dense group id per row: each key to a dense id, the pair packed into 64 bits.
-    std::vector<DenseIds> key_ids(spec.keys.size());
-    DenseIds group_ids;
-    std::vector<std::uint32_t> group_of(rows.size());
-    std::vector<std::uint32_t> first_row;  // the first row of each group stands for its keys
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        std::uint64_t packed = 0;
-        for (std::size_t k = 0; k < spec.keys.size(); ++k) {
-            const GroupKey& key = spec.keys[k];
-            std::uint64_t id = key_ids[k].idOf(groupKeyOf(table.column(key.column), rows[i], key.by_month));
-            packed = packed << 32 | id;
-        }
-        std::uint32_t g = group_ids.idOf(packed);
-        if (g == first_row.size()) first_row.push_back(rows[i]);
-        group_of[i] = g;
-    }
-    // 3. Aggregates, one column at a time.
-    std::vector<Accumulated> acc, totals;
-    std::vector<std::uint32_t> all_zero(rows.size(), 0);
+    // 1. Dense group id per row, numbered in key order (see groupIdsOf).
+    GroupIds ids = groupIdsOf(table, rows, spec.keys);
+    const std::vector<std::uint32_t>& first_row = ids.first_row;
+    // 2. Aggregates: one pass per distinct source column; totals folded from the groups.
     std::vector<std::int64_t> group_rows(first_row.size(), 0);
-    for (std::uint32_t g : group_of) ++group_rows[g];
-    for (const AggregateSpec& s : spec.aggregates) {
-        acc.push_back(accumulate(table.column(s.column), rows, group_of, first_row.size()));
-        totals.push_back(accumulate(table.column(s.column), rows, all_zero, 1));
+    for (std::uint32_t g : ids.of_row) ++group_rows[g];
+    std::vector<std::size_t> acc_of(spec.aggregates.size());  // aggregate -> its column's figures
+    std::vector<std::size_t> acc_column;
+    std::vector<Needs> needs;
+    for (std::size_t a = 0; a < spec.aggregates.size(); ++a) {
+        const AggregateSpec& s = spec.aggregates[a];
+        auto seen = std::find(acc_column.begin(), acc_column.end(), s.column);
+        acc_of[a] = static_cast<std::size_t>(seen - acc_column.begin());
+        if (seen == acc_column.end()) {
+            acc_column.push_back(s.column);
+            needs.emplace_back();
+        }
+        Needs& n = needs[acc_of[a]];
+        n.sum |= s.function == Aggregate::Sum || s.function == Aggregate::Mean;
+        n.min |= s.function == Aggregate::Min;
+        n.max |= s.function == Aggregate::Max;
     }
-    // 4. The result tables.
+    const std::int64_t all_rows = static_cast<std::int64_t>(rows.size());
+    std::vector<Accumulated> acc, totals;
+    for (std::size_t i = 0; i < acc_column.size(); ++i) {
+        acc.push_back(accumulate(table.column(acc_column[i]), rows, ids.of_row, group_rows, needs[i]));
+        totals.push_back(foldGroups(acc.back(), all_rows));
+    }
+    // 3. The result tables, already in key order.
     TableBuilder groups, total;
     for (std::size_t k = 0; k < spec.keys.size(); ++k) {
         const GroupKey& key = spec.keys[k];
@@ -243,6 +420,7 @@ Result<GroupedTable> groupRows(const Table& table, std::span<const std::uint32_t
         total.appendText(k, k == 0 ? "Total" : "");
     }
     addAggregateColumns(groups, table, spec);
+    groups.reserve(first_row.size());
     std::size_t first_aggregate = spec.keys.size() + 1;
     for (std::uint32_t g = 0; g < first_row.size(); ++g) {
         std::uint32_t row = first_row[g];
@@ -252,22 +430,16 @@ Result<GroupedTable> groupRows(const Table& table, std::span<const std::uint32_t
         groups.appendInteger(spec.keys.size(), group_rows[g]);
         for (std::size_t a = 0; a < spec.aggregates.size(); ++a) {
             const AggregateSpec& s = spec.aggregates[a];
-            appendAggregateCell(groups.column(first_aggregate + a), table.column(s.column), s.function, acc[a], g);
+            appendAggregateCell(groups.column(first_aggregate + a), table.column(s.column), s.function, acc[acc_of[a]], g);
         }
     }
     addAggregateColumns(total, table, spec);
-    total.appendInteger(spec.keys.size(), static_cast<std::int64_t>(rows.size()));
+    total.appendInteger(spec.keys.size(), all_rows);
     for (std::size_t a = 0; a < spec.aggregates.size(); ++a) {
         const AggregateSpec& s = spec.aggregates[a];
-        appendAggregateCell(total.column(first_aggregate + a), table.column(s.column), s.function, totals[a], 0);
+        appendAggregateCell(total.column(first_aggregate + a), table.column(s.column), s.function, totals[acc_of[a]], 0);
     }
-    // Groups were built in first-seen order; show them in key order.
-    Table unordered = groups.finish();
-    std::vector<std::uint32_t> order = filterRows(unordered, {}, "");
-    std::vector<SortKey> sort_keys;
-    for (std::size_t k = 0; k < spec.keys.size(); ++k) sort_keys.push_back({k, SortDirection::Ascending});
-    sortRows(unordered, order, sort_keys);
-    GroupedTable result{tableFromRows(unordered, order), total.finish()};
+    GroupedTable result{groups.finish(), total.finish()};
     return result;
 }
 

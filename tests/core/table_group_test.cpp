@@ -1,6 +1,8 @@
 // Group-by: keys (text, date, month, two keys), exact aggregates, totals.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "core/csv_reader.h"
 #include "core/table_group.h"
 #include "core/table_view.h"
@@ -110,6 +112,54 @@ TEST(TableGroup, SumsAreExactOverManyDecimals) {
     Result<GroupedTable> g = groupRows(t, allRows(t), spec);
     ASSERT_TRUE(g.ok());
     EXPECT_EQ(*g->groups.column(2).number(0), *Decimal::fromText("12345678.500100000"));
+}
+
+// Keys with many distinct or far-apart values take the hashed paths (sparse
+// pairs, dates centuries apart); groups must still come out in key order, with
+// empty cells last, exactly as sorting the key columns would order them.
+TEST(TableGroup, SparseKeysComeOutInKeyOrder) {
+    TableBuilder b;
+    b.addColumn("a", ColumnType::Integer);
+    b.addColumn("b", ColumnType::Decimal);
+    b.addColumn("when", ColumnType::Date);
+    b.addColumn("v", ColumnType::Integer);
+    std::map<std::pair<std::int64_t, std::int64_t>, std::int64_t> expected;  // (a, b units) -> sum of v
+    for (int i = 0; i < 700; ++i) {
+        std::int64_t a = (i * 37) % 350 - 175, units = (i * 101) % 413;
+        b.appendInteger(0, a);
+        b.appendText(1, std::to_string(units / 100) + "." + std::to_string(units / 10 % 10) + std::to_string(units % 10));
+        b.appendText(2, i % 3 == 0 ? "1900-01-01" : i % 3 == 1 ? "2199-12-31" : "");
+        b.appendInteger(3, i);
+        expected[{a, units}] += i;
+    }
+    Table t = b.finish();
+    GroupSpec pairs;
+    pairs.keys = {{0, false}, {1, false}};
+    pairs.aggregates = {{3, Aggregate::Sum}};
+    Result<GroupedTable> g = groupRows(t, allRows(t), pairs);
+    ASSERT_TRUE(g.ok());
+    ASSERT_EQ(g->groups.rowCount(), expected.size());
+    std::size_t row = 0;
+    for (const auto& [key, sum] : expected) {
+        EXPECT_EQ(g->groups.column(0).integer(row), key.first) << row;
+        EXPECT_EQ(g->groups.column(1).decimalUnits(row), key.second) << row;
+        EXPECT_EQ(g->groups.column(3).integer(row), sum) << row;
+        ++row;
+    }
+    GroupSpec dates;
+    dates.keys = {{2, false}};
+    Result<GroupedTable> d = groupRows(t, allRows(t), dates);
+    ASSERT_TRUE(d.ok());
+    EXPECT_EQ(rowsOf(d->groups), (Rows{{"1900-01-01", "234"}, {"2199-12-31", "233"}, {"", "233"}}));
+    dates.keys = {{2, true}, {0, false}};  // month, then a: 3 x 350 pairs
+    Result<GroupedTable> m = groupRows(t, allRows(t), dates);
+    ASSERT_TRUE(m.ok());
+    EXPECT_EQ(m->groups.column(0).text(0), "1900-01");
+    EXPECT_TRUE(m->groups.column(0).isNull(m->groups.rowCount() - 1));
+    for (std::size_t r = 1; r < m->groups.rowCount(); ++r) {
+        bool same_month = m->groups.column(0).textCode(r) == m->groups.column(0).textCode(r - 1);
+        if (same_month) EXPECT_LT(m->groups.column(1).integer(r - 1), m->groups.column(1).integer(r)) << r;
+    }
 }
 
 TEST(TableGroup, RefusesBadSpecs) {
