@@ -4,6 +4,8 @@
 #   ./build-wasm.sh serve    build, then serve dist/ at http://127.0.0.1:8080
 #   ./build-wasm.sh native   build the native side (core tests, fake servers)
 #   ./build-wasm.sh test     build both, run ctest + fuzz smoke + browser tests
+#   ./build-wasm.sh bench    build the page and the bench WASM, run the browser
+#                            benchmark (bench/web) and print its table
 # Everything third-party comes from Debian's archive (binary and source
 # packages) or npm, and is cached under .cache/ (git-ignored), so a second run
 # with nothing changed only re-links what changed.
@@ -75,6 +77,16 @@ build_native() {
     cmake --build build-native -j"$JOBS"
 }
 
+run_bench() {
+    build_wasm
+    cmake --build "$WASM_BUILD_DIR" --target usagedesk_bench -j"$JOBS"
+    # npm packages pinned in bench/web/package-lock.json; reinstalled when the lock changes.
+    (cd bench/web && if [ ! package-lock.json -ot node_modules/.package-lock.json ]; then
+        npm ci --no-audit --no-fund >/dev/null; fi)
+    log "running the browser benchmark (a few minutes on 2 cores)"
+    UD_BENCH_BUILD=$ROOT/$WASM_BUILD_DIR UD_DIST=$ROOT/$DIST_DIR node bench/web/run.mjs
+}
+
 case "$mode" in
     build) build_wasm ;;
     serve)
@@ -83,5 +95,6 @@ case "$mode" in
         exec python3 tools/scripts/serve.py --dir "$DIST_DIR" --port "${PORT:-8080}" ;;
     native) build_native ;;
     test) exec tests/run-all.sh ;;
-    *) echo "usage: $0 [build|serve|native|test]" >&2; exit 2 ;;
+    bench) run_bench ;;
+    *) echo "usage: $0 [build|serve|native|test|bench]" >&2; exit 2 ;;
 esac

@@ -53,6 +53,7 @@ struct App {
     bool woken = true;            // something outside SDL asked for a frame
     double last_animation_ms = 0;
     unsigned long long frame_count = 0;
+    double frame_build_ms = 0;    // last NewFrame..Render on the CPU (bench/web/run.mjs reads it)
     std::string paste_text;       // last text from the DOM paste event
     std::vector<SDL_Event> deferred;  // key releases held back one frame (see pumpEvents)
     std::string hook_buffer;      // keeps test-hook strings alive for JS
@@ -153,12 +154,14 @@ void frame(void* arg) {
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 1000.0f;  // the browser timer can repeat; 1.86 asserts on 0
+    double build_start = emscripten_get_now();  // performance.now(): sub-ms, unlike nowMs()
     ImGui::NewFrame();
 
     app.ui.widgets.beginFrame();
     ud::app::Intents intents;
     ud::ui::drawUi(app.state, app.ui, intents);
     ImGui::Render();
+    app.frame_build_ms = emscripten_get_now() - build_start;
 
     int w = 0, h = 0;
     SDL_GL_GetDrawableSize(app.window, &w, &h);
@@ -191,6 +194,7 @@ EMSCRIPTEN_KEEPALIVE const char* ud_test_widgets() {
 }
 
 EMSCRIPTEN_KEEPALIVE double ud_frame_count() { return static_cast<double>(g_app->frame_count); }
+EMSCRIPTEN_KEEPALIVE double ud_frame_build_ms() { return g_app->frame_build_ms; }
 
 EMSCRIPTEN_KEEPALIVE void ud_wake() { g_app->woken = true; }
 
