@@ -2,6 +2,7 @@
 // answer turned into the items table, per-currency totals and daily series.
 #include "app/activeplatform_controller.h"
 
+#include <algorithm>
 #include <type_traits>
 
 #include "app/demo_clouds.h"
@@ -30,6 +31,8 @@ void ActivePlatformController::apply(const ActivePlatformIntent& intent) {
                 applyPreset(i.preset);
             } else if constexpr (std::is_same_v<T, FetchAnalytics>) {
                 fetch();
+            } else if constexpr (std::is_same_v<T, CancelAnalyticsRetry>) {
+                cancelRetry();
             } else if constexpr (std::is_same_v<T, TryActivePlatformDemo>) {
                 state_.form.base_url = kDemoActivePlatformBaseUrl;
                 state_.form.token = std::string(core::kSimDemoToken);
@@ -83,6 +86,7 @@ void ActivePlatformController::applyPreset(RangePreset preset) {
 
 void ActivePlatformController::fetch() {
     if (state_.busy) return;
+    cancelRetry();  // a fetch by hand starts over
     state_.show_field_errors = true;
     state_.field_errors = core::fieldErrorsFromForm(state_.form);
     auto query = core::analyticsQueryFromForm(state_.form);
@@ -91,22 +95,36 @@ void ActivePlatformController::fetch() {
         return;
     }
     state_.error.reset();
-    core::HttpRequest request = core::analyticsDailyRequest(*query);
-    pending_url_ = request.url;
-    state_.busy = true;
+    last_request_ = core::analyticsDailyRequest(*query);
+    pending_url_ = last_request_.url;
     state_.fetched_label = query->subscription_id + ", " +
                            (query->range_kind == core::AnalyticsRangeKind::Days
                                 ? core::isoFromDate(query->days.first) + " to " + core::isoFromDate(query->days.last)
                                 : core::isoFromYearMonth(query->period_first) + " to " +
                                       core::isoFromYearMonth(query->period_last));
+    send();
+}
+
+void ActivePlatformController::send() {
+    state_.busy = true;
     // The callback only queues; tick() reads the answer on the main loop.
-    pending_ = services_.active().send(std::move(request), [this](platform::RequestId id, core::HttpResponse r) {
+    pending_ = services_.active().send(last_request_, [this](platform::RequestId id, core::HttpResponse r) {
         answers_.emplace_back(id, std::move(r));
     });
 }
 
 void ActivePlatformController::tick() {
-    if (redraw_at_ >= 0 && redraw_at_ <= services_.clock.now()) redraw_at_ = -1;  // that frame was asked for
+    core::Timestamp now = services_.clock.now();
+    if (redraw_at_ >= 0 && redraw_at_ <= now) redraw_at_ = -1;  // that frame was asked for
+    if (state_.retry_at >= 0) {
+        if (state_.retry_at <= now) {
+            state_.retry_at = -1;
+            state_.retry_seconds_left = 0;
+            send();
+        } else {
+            state_.retry_seconds_left = static_cast<int>((state_.retry_at - now + 999) / 1000);
+        }
+    }
     if (answers_.empty()) return;
     auto answers = std::move(answers_);
     answers_.clear();
@@ -119,9 +137,12 @@ void ActivePlatformController::onAnswer(const core::HttpResponse& response) {
     state_.busy = false;
     redraw_at_ = services_.clock.now();  // the answer changed the state: the loop should draw now
     if (!core::isSuccess(response)) {
+        if (scheduleRetry(response)) return;
+        state_.retry_attempt = 0;
         state_.error = core::errorFromAnalyticsResponse(response, pending_url_);
         return;
     }
+    state_.retry_attempt = 0;
     auto report = core::analyticsReportFromJson(response.body);
     if (!report) {
         state_.error = report.error();
@@ -132,6 +153,28 @@ void ActivePlatformController::onAnswer(const core::HttpResponse& response) {
     state_.totals = core::costTotalsFromTable(state_.report->items);
     state_.daily = core::dailyCostByCategory(state_.report->items);
     state_.message.clear();
+}
+
+// Rate limited (429) or briefly unavailable (503): wait what the server asked
+// (Retry-After, seconds or an HTTP date), else 30 s, then send the same request.
+bool ActivePlatformController::scheduleRetry(const core::HttpResponse& response) {
+    constexpr core::Timestamp kDefaultWaitMs = 30000;
+    if (response.status != 429 && response.status != 503) return false;
+    if (state_.retry_attempt >= kActivePlatformMaxRetries) return false;
+    core::Timestamp now = services_.clock.now();
+    int seconds = core::retryAfterSeconds(response.headers, now);
+    ++state_.retry_attempt;
+    state_.retry_status = response.status;
+    state_.retry_at = now + (seconds >= 0 ? seconds * core::Timestamp{1000} : kDefaultWaitMs);
+    state_.retry_seconds_left = static_cast<int>((state_.retry_at - now + 999) / 1000);
+    return true;
+}
+
+void ActivePlatformController::cancelRetry() {
+    state_.retry_at = -1;
+    state_.retry_attempt = 0;
+    state_.retry_seconds_left = 0;
+    state_.retry_status = 0;
 }
 
 void ActivePlatformController::exportCsv() {
@@ -145,7 +188,16 @@ void ActivePlatformController::exportCsv() {
     state_.message = "Saved " + name + " (" + core::formatCount(static_cast<long long>(csv.size())) + " bytes).";
 }
 
-core::Timestamp ActivePlatformController::nextWakeAt() const { return redraw_at_; }
+// The earliest of: a frame for a new answer, the retry, the next countdown second.
+core::Timestamp ActivePlatformController::nextWakeAt() const {
+    core::Timestamp wake = redraw_at_;
+    if (state_.retry_at >= 0) {
+        core::Timestamp next_second = state_.retry_at - (state_.retry_seconds_left - 1) * core::Timestamp{1000};
+        core::Timestamp at = state_.retry_seconds_left > 1 ? next_second : state_.retry_at;
+        wake = wake < 0 ? at : std::min(wake, at);
+    }
+    return wake;
+}
 bool ActivePlatformController::isAnimating() const { return state_.busy; }
 
 }  // namespace ud::app

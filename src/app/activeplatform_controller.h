@@ -1,6 +1,8 @@
 // ActivePlatform daily analytics: settings, fetch, typed table, totals per currency (issue 7).
 // Turns ActivePlatform intents into requests and answers into ActivePlatformState. No timer, no
-// thread: the App's Controller calls tick() each loop and asks nextWakeAt().
+// thread: the App's Controller calls tick() each loop and asks nextWakeAt(). A 429 or 503 answer
+// is sent again after its Retry-After (else 30 s), up to kActivePlatformMaxRetries times, with a
+// countdown in the state; earlier results stay on screen meanwhile.
 #pragma once
 
 #include <utility>
@@ -25,13 +27,17 @@ private:
     void edit(const EditAnalyticsForm& edit);
     void applyPreset(RangePreset preset);
     void fetch();
+    void send();
     void onAnswer(const core::HttpResponse& response);
+    bool scheduleRetry(const core::HttpResponse& response);
+    void cancelRetry();
     void exportCsv();
 
     ActivePlatformState& state_;
     Services services_;
     platform::RequestId pending_ = 0;  // 0 = none
     std::string pending_url_;          // for error sentences (never holds a token)
+    core::HttpRequest last_request_;   // what a retry sends again
     std::vector<std::pair<platform::RequestId, core::HttpResponse>> answers_;  // queued by callbacks
     core::Timestamp redraw_at_ = -1;  // set when an answer arrived, so the main loop draws it
 };

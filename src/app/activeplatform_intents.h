@@ -15,12 +15,13 @@ enum class RangePreset { ThisMonth, LastMonth, Last30Days, ThisYear };
 struct EditAnalyticsForm { core::AnalyticsForm form; bool remember_token = false; };
 struct ApplyRangePreset { RangePreset preset = RangePreset::LastMonth; };
 struct FetchAnalytics {};
+struct CancelAnalyticsRetry {};  // stop the automatic retry countdown after a 429/503
 // Fills the form for the in-page simulated ActivePlatform and fetches (needs demo mode on).
 struct TryActivePlatformDemo {};
 struct ActivePlatformTableAction { TableAction action; };
 struct ExportAnalyticsCsv {};
 
 using ActivePlatformIntent = std::variant<EditAnalyticsForm, ApplyRangePreset, FetchAnalytics, TryActivePlatformDemo,
-                                          ActivePlatformTableAction, ExportAnalyticsCsv>;
+                                          ActivePlatformTableAction, ExportAnalyticsCsv, CancelAnalyticsRetry>;
 
 }  // namespace ud::app

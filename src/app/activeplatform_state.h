@@ -15,6 +15,9 @@
 
 namespace ud::app {
 
+// A 429 or 503 answer is fetched again by itself this many times (issue 7).
+inline constexpr int kActivePlatformMaxRetries = 3;
+
 // Storage key of the manager token, used only when the user ticks "remember".
 inline constexpr const char* kActivePlatformTokenKey = "usagedesk.activeplatform.token";
 
@@ -29,6 +32,12 @@ struct ActivePlatformState {
 
     bool busy = false;
     std::optional<core::Error> error;  // the last fetch failed (earlier results stay)
+
+    // Automatic retry after a 429/503: the countdown the panel shows, with Cancel.
+    core::Timestamp retry_at = -1;  // when the next attempt is sent; -1 = none waiting
+    int retry_attempt = 0;          // 1..kActivePlatformMaxRetries: the retry waiting or in flight
+    int retry_seconds_left = 0;     // whole seconds to retry_at, kept current by the controller
+    int retry_status = 0;           // the status being retried (429 or 503)
 
     std::optional<core::AnalyticsReport> report;
     std::string fetched_label;         // "70112, 2024-05-01..2024-05-31"

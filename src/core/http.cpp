@@ -1,8 +1,11 @@
 // Helpers for HTTP values: header lookup, URL/form encoding, URL joining.
 #include "core/http.h"
 
+#include <algorithm>
 #include <cctype>
+#include <climits>
 #include <cstdio>
+#include <optional>
 
 namespace ud::core {
 namespace {
@@ -107,6 +110,39 @@ std::string hostFromUrl(std::string_view url) {
     start += 3;
     std::size_t end = url.find_first_of("/?#", start);
     return std::string(url.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+}
+
+namespace {
+
+// IMF-fixdate, the HTTP date form servers send: "Sun, 06 Nov 1994 08:49:37 GMT".
+std::optional<Timestamp> timestampFromHttpDate(std::string_view v) {
+    if (v.size() != 29 || v.substr(3, 2) != ", " || v.substr(25) != " GMT") return std::nullopt;
+    auto number = [v](std::size_t at, std::size_t digits) {
+        int n = 0;
+        for (std::size_t i = at; i < at + digits; ++i) {
+            if (v[i] < '0' || v[i] > '9') return -1;
+            n = n * 10 + (v[i] - '0');
+        }
+        return n;
+    };
+    constexpr std::string_view kMonths = "JanFebMarAprMayJunJulAugSepOctNovDec";
+    std::size_t month = kMonths.find(v.substr(8, 3));
+    if (month == std::string_view::npos || month % 3 != 0) return std::nullopt;
+    if (v[7] != ' ' || v[11] != ' ' || v[16] != ' ' || v[19] != ':' || v[22] != ':') return std::nullopt;
+    int day = number(5, 2), year = number(12, 4), h = number(17, 2), m = number(20, 2), s = number(23, 2);
+    int mon = static_cast<int>(month / 3) + 1;
+    if (!isValidDate(year, mon, day) || h < 0 || h > 23 || m < 0 || m > 59 || s < 0 || s > 60) return std::nullopt;
+    return timestampFromDate({year, mon, day}) + ((h * 60 + m) * 60 + s) * Timestamp{1000};
+}
+
+}  // namespace
+
+int retryAfterSeconds(const HeaderList& headers, Timestamp now) {
+    if (int seconds = retryAfterSeconds(headers); seconds >= 0) return seconds;
+    std::optional<Timestamp> at = timestampFromHttpDate(headerValue(headers, "Retry-After"));
+    if (!at) return -1;
+    if (*at <= now) return 0;
+    return static_cast<int>(std::min<Timestamp>((*at - now + 999) / 1000, INT_MAX));
 }
 
 int retryAfterSeconds(const HeaderList& headers) {

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/date.h"
 #include "core/result.h"
 
 namespace ud::core {
@@ -49,5 +50,9 @@ std::string hostFromUrl(std::string_view url);
 
 // Retry-After as seconds (delta-seconds form only), or -1.
 int retryAfterSeconds(const HeaderList& headers);
+// Retry-After in either form (RFC 9110 10.2.3): delta-seconds, or an HTTP date
+// ("Sun, 06 Nov 1994 08:49:37 GMT") as the whole seconds left after `now`
+// (0 when already past); -1 when absent or unreadable.
+int retryAfterSeconds(const HeaderList& headers, Timestamp now);
 
 }  // namespace ud::core

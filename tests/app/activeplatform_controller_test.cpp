@@ -1,7 +1,9 @@
 // ActivePlatformController against the in-page simulator: validation before
 // sending, presets, fetch -> table + per-currency totals, errors, export,
-// remembered token, and the demo route.
+// remembered token, the demo route, and the automatic retry of 429/503.
 #include <gtest/gtest.h>
+
+#include <deque>
 
 #include "app/activeplatform_controller.h"
 #include "app/demo_clouds.h"
@@ -14,8 +16,12 @@ namespace {
 struct Fixture {
     platform::FakeClock clock{core::timestampFromDate(core::Date{2024, 6, 15})};
     core::ActivePlatformSim sim{core::SimPreset::Small};
+    std::deque<core::HttpResponse> scripted;  // answered first, before the simulator
     platform::SimulatedTransport transport{clock, [this](const core::HttpRequest& r, core::Timestamp now) {
-                                               return sim.handle(r, now);
+                                               if (scripted.empty()) return sim.handle(r, now);
+                                               core::HttpResponse next = std::move(scripted.front());
+                                               scripted.pop_front();
+                                               return next;
                                            }};
     platform::SimulatedTransport demo_transport{clock, demoCloudHandler()};
     platform::MemoryStore store;
@@ -114,6 +120,133 @@ TEST(ActivePlatformController, DemoRouteAnswersInsideThePage) {
     ASSERT_FALSE(f.state.error.has_value()) << f.state.error->message;
     ASSERT_TRUE(f.state.report.has_value());
     EXPECT_GT(f.state.report->items.rowCount(), 0u);
+}
+
+// ---- Automatic retry of 429 / 503 (issue 7) ---------------------------------
+
+core::SimFault busyFault(int status, int retry_after_s, int count = 1) {
+    core::SimFault fault;
+    fault.kind = core::SimFaultKind::FixedStatus;
+    fault.status = status;
+    fault.retry_after_s = retry_after_s;
+    fault.remaining = count;
+    return fault;
+}
+
+TEST(ActivePlatformRetry, RateLimitedFetchCountsDownThenSucceeds) {
+    Fixture f;
+    f.sim.setFault(busyFault(429, 12));
+    f.controller->apply(EditAnalyticsForm{f.validForm(), false});
+    f.controller->apply(FetchAnalytics{});
+    f.settle();
+    core::Timestamp answered = f.clock.now();
+    EXPECT_FALSE(f.state.busy);
+    EXPECT_FALSE(f.state.error.has_value());
+    EXPECT_EQ(f.state.retry_status, 429);
+    EXPECT_EQ(f.state.retry_attempt, 1);
+    EXPECT_EQ(f.state.retry_at, answered + 12000);
+    EXPECT_EQ(f.state.retry_seconds_left, 12);
+    f.clock.advance(1000);  // the frame for the answer was drawn; the next wake is the countdown's next second
+    f.controller->tick();
+    EXPECT_EQ(f.state.retry_seconds_left, 11);
+    EXPECT_EQ(f.controller->nextWakeAt(), answered + 2000);
+    f.clock.set(answered + 11500);
+    f.controller->tick();
+    EXPECT_EQ(f.state.retry_seconds_left, 1);
+    EXPECT_EQ(f.controller->nextWakeAt(), answered + 12000);  // the render loop wakes for the retry
+    EXPECT_EQ(f.sim.counts().api_requests, 1);
+    f.clock.set(answered + 12000);
+    f.controller->tick();
+    EXPECT_TRUE(f.state.busy);
+    EXPECT_EQ(f.state.retry_at, -1);
+    EXPECT_EQ(f.state.retry_attempt, 1);  // the retry in flight
+    f.settle();
+    EXPECT_EQ(f.sim.counts().api_requests, 2);
+    ASSERT_FALSE(f.state.error.has_value()) << f.state.error->message;
+    ASSERT_TRUE(f.state.report.has_value());
+    EXPECT_EQ(f.state.retry_attempt, 0);
+}
+
+TEST(ActivePlatformRetry, WithoutRetryAfterWaits30SecondsAndKeepsEarlierResults) {
+    Fixture f;
+    f.controller->apply(EditAnalyticsForm{f.validForm(), false});
+    f.controller->apply(FetchAnalytics{});
+    f.settle();
+    ASSERT_TRUE(f.state.report.has_value());
+    std::size_t rows = f.state.report->items.rowCount();
+    f.sim.setFault(busyFault(503, -1));
+    f.controller->apply(FetchAnalytics{});
+    f.settle();
+    EXPECT_EQ(f.state.retry_status, 503);
+    EXPECT_EQ(f.state.retry_at, f.clock.now() + 30000);
+    ASSERT_TRUE(f.state.report.has_value());  // still on screen while waiting
+    EXPECT_EQ(f.state.report->items.rowCount(), rows);
+}
+
+TEST(ActivePlatformRetry, HttpDateRetryAfterIsHonoured) {
+    Fixture f;  // the clock reads 2024-06-15 00:00:00 UTC
+    core::HttpResponse limited;
+    limited.status = 429;
+    limited.headers = {{"Retry-After", "Sat, 15 Jun 2024 00:00:21 GMT"}};  // 20 s after the answer lands
+    f.scripted.push_back(limited);
+    f.controller->apply(EditAnalyticsForm{f.validForm(), false});
+    f.controller->apply(FetchAnalytics{});
+    f.settle();  // answered at 00:00:01
+    EXPECT_EQ(f.state.retry_at, f.clock.now() + 20000);
+    EXPECT_EQ(f.state.retry_seconds_left, 20);
+}
+
+TEST(ActivePlatformRetry, RetryAfterParserReadsBothForms) {
+    core::Timestamp now = core::timestampFromDate(core::Date{1994, 11, 6}) + 8 * 3600 * 1000;  // 08:00:00
+    auto after = [now](std::string value) { return core::retryAfterSeconds({{"Retry-After", value}}, now); };
+    EXPECT_EQ(after("7"), 7);
+    EXPECT_EQ(after("Sun, 06 Nov 1994 08:49:37 GMT"), 49 * 60 + 37);
+    EXPECT_EQ(after("Sun, 06 Nov 1994 07:00:00 GMT"), 0);   // already past: retry now
+    EXPECT_EQ(after("Sunday, 06-Nov-94 08:49:37 GMT"), -1);  // obsolete forms are not read
+    EXPECT_EQ(after("Sun, 31 Nov 1994 08:49:37 GMT"), -1);
+    EXPECT_EQ(after("soon"), -1);
+    EXPECT_EQ(core::retryAfterSeconds({}, now), -1);
+}
+
+TEST(ActivePlatformRetry, GivesUpAfterThreeRetriesWithTheServerSentence) {
+    Fixture f;
+    f.sim.setFault(busyFault(429, 2, -1));
+    f.controller->apply(EditAnalyticsForm{f.validForm(), false});
+    f.controller->apply(FetchAnalytics{});
+    for (int i = 0; i < 12 && !f.state.error; ++i) f.settle();
+    EXPECT_EQ(f.sim.counts().api_requests, 1 + kActivePlatformMaxRetries);
+    ASSERT_TRUE(f.state.error.has_value());
+    EXPECT_EQ(f.state.error->http_status, 429);
+    EXPECT_EQ(f.state.retry_at, -1);
+    EXPECT_EQ(f.state.retry_attempt, 0);
+}
+
+TEST(ActivePlatformRetry, CancelStopsTheCountdown) {
+    Fixture f;
+    f.sim.setFault(busyFault(429, 5));
+    f.controller->apply(EditAnalyticsForm{f.validForm(), false});
+    f.controller->apply(FetchAnalytics{});
+    f.settle();
+    ASSERT_GE(f.state.retry_at, 0);
+    f.controller->apply(CancelAnalyticsRetry{});
+    EXPECT_EQ(f.state.retry_at, -1);
+    EXPECT_EQ(f.state.retry_attempt, 0);
+    for (int i = 0; i < 10; ++i) f.settle();
+    EXPECT_EQ(f.sim.counts().api_requests, 1);
+    EXPECT_LT(f.controller->nextWakeAt(), 0);  // nothing left to wake for
+}
+
+TEST(ActivePlatformRetry, OtherErrorsAreNotRetried) {
+    for (int status : {403, 404, 500, 502}) {
+        Fixture f;
+        f.sim.setFault(busyFault(status, 1));
+        f.controller->apply(EditAnalyticsForm{f.validForm(), false});
+        f.controller->apply(FetchAnalytics{});
+        f.settle();
+        ASSERT_TRUE(f.state.error.has_value()) << status;
+        EXPECT_EQ(f.state.error->http_status, status);
+        EXPECT_EQ(f.state.retry_at, -1) << status;
+    }
 }
 
 }  // namespace
