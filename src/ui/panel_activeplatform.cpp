@@ -212,6 +212,16 @@ void drawActivePlatformSection(const app::AppState& state, UiState& ui, app::Int
         ImGui::SameLine();
         mutedText("Waiting for the server; a long range can take a minute.");
     }
+    if (s.retry_at >= 0) {  // a 429/503 is retried by itself (the controller counts down)
+        ImGui::AlignTextToFramePadding();
+        std::string line = std::string(s.retry_status == 429 ? "Rate limited by the server" : "The server is busy") +
+                           "; retrying in " + std::to_string(s.retry_seconds_left) + " s (attempt " +
+                           std::to_string(s.retry_attempt) + " of " + std::to_string(app::kActivePlatformMaxRetries) + ")";
+        mutedText(line.c_str());
+        markItem(ui.widgets, "ap.retry", line);
+        ImGui::SameLine();
+        if (actionButton(ui.widgets, "ap.retry.cancel", "Cancel")) push(intents, app::CancelAnalyticsRetry{});
+    }
     if (s.report) drawResults(s, ui, intents);
 }
 
