@@ -103,12 +103,13 @@ struct Fnv {
         const auto* b = static_cast<const unsigned char*>(p);
         for (std::size_t i = 0; i < n; ++i) h = (h ^ b[i]) * 1099511628211ull;
     }
-    void decimal(Decimal d) {
+    void decimal(Decimal d) {  // two 64-bit words, not 16 bytes: this runs every frame
         Int128 u = d.units();
-        bytes(&u, sizeof u);
+        number(static_cast<std::uint64_t>(u));
+        number(static_cast<std::uint64_t>(u >> 64));
     }
     void text(const std::string& s) { bytes(s.data(), s.size() + 1); }  // with the terminator, so "a","b" != "ab"
-    void number(std::uint64_t v) { bytes(&v, sizeof v); }
+    void number(std::uint64_t v) { h = (h ^ v) * 1099511628211ull; }
 };
 
 }  // namespace
@@ -205,12 +206,24 @@ Result<BarSeries> barSeriesFromTable(const Table& table, std::span<const std::ui
     return out;
 }
 
-std::vector<Decimal> axisTicks(Decimal low, Decimal high, int target) {
+std::string textFromAxisTick(Decimal tick, const ChartValueFormat& format) {
+    if (format.money) return formatMoney(tick, "", Decimal::kScale);
+    return formatDecimal(tick, format.decimals);
+}
+
+Decimal minAxisStep(const ChartValueFormat& format) {
+    if (format.money) return Decimal::fromUnits(1);
+    Int128 units = 1;
+    for (int i = std::clamp(format.decimals, 0, Decimal::kScale); i < Decimal::kScale; ++i) units *= 10;
+    return Decimal::fromUnits(units);
+}
+
+std::vector<Decimal> axisTicks(Decimal low, Decimal high, int target, Decimal min_step) {
     low = std::min(low, Decimal());
     high = std::max(high, Decimal());
     if (high == low) high = low + Decimal::fromInt(1);  // an empty chart still gets a 0..1 axis
     Int128 range = high.units() - low.units();
-    Int128 wanted = range / std::max(target, 1);
+    Int128 wanted = std::max(range / std::max(target, 1), min_step.units());
     // The smallest 1/2/5 x 10^k (in 10^-9 units) that is at least `wanted`.
     Int128 step = 1;
     for (Int128 p = 1;; p *= 10) {
@@ -249,14 +262,25 @@ ChartGeometry geometryFromStacked(const StackedSeriesView& series) {
 
 ChartGeometry geometryFromBars(const BarSeries& series) {
     ChartGeometry g;
+    std::size_t top = series.has_other ? series.values.size() - 1 : series.values.size();
     for (std::size_t i = 0; i < series.values.size(); ++i) {
         Decimal v = series.values[i];
-        g.high = std::max(g.high, v);
-        g.low = std::min(g.low, v);
+        if (i < top) {
+            g.high = std::max(g.high, v);
+            g.low = std::min(g.low, v);
+        }
         if (v.isZero()) continue;
         float x = floatFrom(v);
         auto y = static_cast<float>(i);
         g.rects.push_back({std::min(0.0f, x), std::max(0.0f, x), y, y + 1, y, y});
+    }
+    if (top < series.values.size()) {
+        Decimal other = series.values.back();
+        g.last_cut = top > 0 && (other > g.high + g.high || other < g.low + g.low);
+        if (!g.last_cut) {
+            g.high = std::max(g.high, other);
+            g.low = std::min(g.low, other);
+        }
     }
     return g;
 }

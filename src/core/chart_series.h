@@ -91,8 +91,13 @@ struct BarSpec {
 Result<BarSeries> barSeriesFromTable(const Table& table, std::span<const std::uint32_t> rows, const BarSpec& spec);
 
 // "Round" axis values covering [low, high] (0 always included), exact: multiples
-// of 1, 2 or 5 x 10^k with about `target` steps. Never more than 4 * target + 2.
-std::vector<Decimal> axisTicks(Decimal low, Decimal high, int target = 5);
+// of 1, 2 or 5 x 10^k with about `target` steps, never finer than `min_step`
+// (counts pass 1, so a small count axis does not read 0, 0.2, 0.4).
+std::vector<Decimal> axisTicks(Decimal low, Decimal high, int target = 5, Decimal min_step = Decimal::fromUnits(1));
+// An axis label: like textFromChartValue, without the currency (the title says it).
+std::string textFromAxisTick(Decimal tick, const ChartValueFormat& format);
+// The smallest step axisTicks should use for values of this format.
+Decimal minAxisStep(const ChartValueFormat& format);
 
 // ---- Drawing geometry (doubles from here on) -------------------------------
 // One rectangle per non-zero value in data units. Stacked series: x = day index
@@ -108,8 +113,11 @@ struct ChartRect {
 struct ChartGeometry {
     std::vector<ChartRect> rects;
     Decimal low, high;  // exact extent of the stacks (0 included), for axisTicks
+    bool last_cut = false;  // bars: "Other" is left out of low..high (it would flatten the top N)
 };
 ChartGeometry geometryFromStacked(const StackedSeriesView& series);
+// An "Other" bar more than twice the size of the largest top-N bar is left out
+// of the extent (last_cut): the UI draws it cut at the plot's edge, value in text.
 ChartGeometry geometryFromBars(const BarSeries& series);
 
 // FNV-1a over every value and key of the series, so a drawer can tell that a

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 
 #include "core/activeplatform_api.h"
+#include "ui/chart_widget.h"
 #include "ui/table_forms.h"
 
 namespace ud::ui {
@@ -15,6 +17,8 @@ struct ActivePlatformForms {
     bool remember_token = false;
     bool show_token = false;
     TableWidgetForm table;
+    std::string chart_currency;  // the daily chart's currency; "" = the first
+    ChartCanvas chart;
 };
 
 }  // namespace ud::ui

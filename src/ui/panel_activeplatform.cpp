@@ -8,7 +8,9 @@
 
 #include <string>
 
+#include "core/chart_series.h"
 #include "core/decimal.h"
+#include "ui/chart_widget.h"
 #include "ui/table_widget.h"
 #include "ui/widgets.h"
 
@@ -180,6 +182,42 @@ void drawTotals(const app::ActivePlatformState& s, WidgetRegistry& reg) {
         errorText(std::to_string(s.totals.unreadable_lines) + " lines have a total that is not a number; left out of the sums.");
 }
 
+// The daily stacked chart of cost by category, one currency at a time (amounts
+// in different currencies are never stacked together): a chooser when there are several.
+void drawDailyChart(const app::ActivePlatformState& s, UiState& ui, app::Intents& intents) {
+    if (s.daily.empty()) return;
+    ActivePlatformForms& f = ui.activeplatform;
+    const core::DailyCategorySeries* series = &s.daily.front();
+    for (const auto& d : s.daily)
+        if (d.currency == f.chart_currency) series = &d;
+    std::string currency = series->currency.empty() ? std::string("no currency") : series->currency;
+    ImGui::Spacing();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Daily cost by category");
+    if (s.daily.size() > 1) {
+        ImGui::PushID("ap.chart.currency");
+        for (const auto& d : s.daily) {
+            ImGui::SameLine();
+            std::string label = d.currency.empty() ? std::string("(no currency)") : d.currency;
+            if (ImGui::RadioButton(label.c_str(), &d == series)) f.chart_currency = d.currency;
+            markItem(ui.widgets, "ap.chart.currency." + d.currency, label);
+        }
+        ImGui::PopID();
+    }
+    core::StackedSeriesView view = core::viewFromDailySeries(*series);
+    std::string title = "Cost per day by category, " + currency;
+    if (view.has_other) title += " (top " + std::to_string(view.keys.size() - 1) + " + Other)";
+    float height = 360;
+    ImGui::SameLine();
+    if (actionButton(ui.widgets, "ap.chart.png", "Save chart as PNG")) {
+        ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, 200.0f), height);
+        ChartImage image = stackedChartImage(title, view, ui.chart_gpu, f.chart, size);
+        intents.push_back(app::SaveChartPng{"activeplatform-daily-" + (series->currency.empty() ? std::string("none") : series->currency) + ".png",
+                                            image.width, image.height, std::move(image.rgba)});
+    }
+    drawStackedChart("ap.chart", title, view, ui.chart_gpu, f.chart, ui.widgets, height);
+}
+
 void drawResults(const app::ActivePlatformState& s, UiState& ui, app::Intents& intents) {
     ImGui::Separator();
     ImGui::AlignTextToFramePadding();
@@ -192,6 +230,7 @@ void drawResults(const app::ActivePlatformState& s, UiState& ui, app::Intents& i
         return;
     }
     drawTotals(s, ui.widgets);
+    drawDailyChart(s, ui, intents);
     ImGui::Spacing();
     std::vector<app::TableAction> actions;
     TableWidgetOptions options;

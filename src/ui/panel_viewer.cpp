@@ -5,9 +5,11 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 #include "core/decimal.h"
+#include "ui/chart_widget.h"
 #include "ui/table_widget.h"
 #include "ui/widgets.h"
 
@@ -74,18 +76,23 @@ void drawIssues(const app::ViewerState& v, UiState& ui, app::Intents& intents) {
     ImGui::EndChild();
 }
 
+// Which columns a combo offers: keys (anything but amounts) or numbers to sum.
+enum class ColumnChoice { Keys, Numbers };
+
 bool columnCombo(UiState& ui, const char* id, const char* label, const core::Table& table, int& value,
-                 const char* none) {
-    std::string preview = value < 0 ? none : table.column(static_cast<std::size_t>(value)).displayName();
+                 const char* none, ColumnChoice choice = ColumnChoice::Keys) {
+    std::string preview = value < 0 ? (none ? none : "(none)") : table.column(static_cast<std::size_t>(value)).displayName();
     bool changed = false;
     ImGui::SetNextItemWidth(180);
     bool open = ImGui::BeginCombo(label, preview.c_str());
     markItem(ui.widgets, id, preview);
     if (open) {
-        if (ImGui::Selectable(none, value < 0)) { value = -1; changed = true; }
-        markItem(ui.widgets, std::string(id) + ".none", none);
+        if (none && ImGui::Selectable(none, value < 0)) { value = -1; changed = true; }
+        if (none) markItem(ui.widgets, std::string(id) + ".none", none);
         for (std::size_t c = 0; c < table.columnCount(); ++c) {
-            if (table.column(c).type() == core::ColumnType::Decimal) continue;  // amounts are not keys
+            bool numeric = table.column(c).isNumeric();
+            if (choice == ColumnChoice::Keys && table.column(c).type() == core::ColumnType::Decimal) continue;  // amounts are not keys
+            if (choice == ColumnChoice::Numbers && !numeric) continue;
             ImGui::PushID(static_cast<int>(c));
             if (ImGui::Selectable(table.column(c).displayName().c_str(), value == static_cast<int>(c))) {
                 value = static_cast<int>(c);
@@ -151,6 +158,96 @@ void drawGroupBar(const app::ViewerState& v, UiState& ui, app::Intents& intents)
     push(intents, g);
 }
 
+std::string chartTitle(const core::Table& table, const app::ViewerChart& c) {
+    auto name = [&](int col) { return table.column(static_cast<std::size_t>(col)).displayName(); };
+    const app::ChartSpec& spec = c.spec;
+    std::string n = std::to_string(spec.top_n);
+    if (c.series) {
+        std::string title = name(spec.value_column) + " per day";
+        if (spec.key_column >= 0)
+            title += ", stacked by " + name(spec.key_column) + (c.series->has_other ? " (top " + n + " + Other)" : "");
+        return title;
+    }
+    std::string title = name(spec.value_column) + " by " + name(spec.key_column);
+    return c.bars && c.bars->has_other ? title + ", top " + n + " + Other" : title;
+}
+
+// Kind, value, key and N of the chart; any change is one SetChartSpec.
+void drawChartControls(const app::ViewerState& v, UiState& ui, app::Intents& intents) {
+    const core::Table& table = *v.table;
+    app::ChartSpec spec = v.chart.spec;
+    bool changed = false;
+    ImGui::SetNextItemWidth(150);
+    bool bars = spec.kind == app::ChartKind::TopBars;
+    const char* kinds[] = {"Time series", "Top N bars"};
+    bool open = ImGui::BeginCombo("##kind", kinds[bars ? 1 : 0]);
+    markItem(ui.widgets, "viewer.chart.kind", kinds[bars ? 1 : 0]);
+    if (open) {
+        for (int k = 0; k < 2; ++k) {
+            if (ImGui::Selectable(kinds[k], (bars ? 1 : 0) == k)) {
+                spec.kind = k ? app::ChartKind::TopBars : app::ChartKind::TimeSeries;
+                changed = true;
+            }
+            markItem(ui.widgets, std::string("viewer.chart.kind.") + std::to_string(k), kinds[k]);
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("of");
+    ImGui::SameLine();
+    changed |= columnCombo(ui, "viewer.chart.value", "##value", table, spec.value_column, nullptr, ColumnChoice::Numbers);
+    ImGui::SameLine();
+    ImGui::TextUnformatted(bars ? "by" : "stacked by");
+    ImGui::SameLine();
+    changed |= columnCombo(ui, "viewer.chart.key", "##key", table, spec.key_column, bars ? nullptr : "(one stack)");
+    ImGui::SameLine();
+    ImGui::TextUnformatted("top");
+    ImGui::SameLine();
+    int n = static_cast<int>(spec.top_n);
+    ImGui::SetNextItemWidth(110);
+    if (ImGui::InputInt("##top_n", &n, 1, 5)) {
+        spec.top_n = static_cast<std::size_t>(std::clamp(n, 1, static_cast<int>(core::kChartMaxTopN)));
+        changed = true;
+    }
+    markItem(ui.widgets, "viewer.chart.top_n", std::to_string(spec.top_n));
+    if (changed) push(intents, app::SetChartSpec{spec});
+}
+
+void drawChartView(const app::ViewerState& v, UiState& ui, app::Intents& intents) {
+    drawChartControls(v, ui, intents);
+    const app::ViewerChart& c = v.chart;
+    if (!c.error.empty()) {
+        errorText(c.error);
+        return;
+    }
+    if (!c.series && !c.bars) return;
+    std::string title = chartTitle(*v.table, c);
+    float height = std::clamp(ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() - 8, 320.0f, 620.0f);
+    ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, 200.0f), height);
+    std::string stem = v.file_name.substr(0, v.file_name.rfind('.'));
+    if (actionButton(ui.widgets, "viewer.chart.png", "Save chart as PNG")) {
+        ChartImage image = c.series ? stackedChartImage(title, c.series->view(), ui.chart_gpu, ui.viewer.chart, size)
+                                    : barChartImage(title, *c.bars, ui.chart_gpu, ui.viewer.chart, size);
+        std::string name = (stem.empty() ? std::string("report") : stem) + (c.series ? "-daily.png" : "-top.png");
+        intents.push_back(app::SaveChartPng{name, image.width, image.height, std::move(image.rgba)});
+    }
+    ImGui::SameLine();
+    mutedText("Hover a bar for exact values.");
+    if (c.series)
+        drawStackedChart("viewer.chart", title, c.series->view(), ui.chart_gpu, ui.viewer.chart, ui.widgets, height);
+    else
+        drawBarChart("viewer.chart", title, *c.bars, ui.chart_gpu, ui.viewer.chart, ui.widgets, height);
+}
+
+// Table or Chart: two tabs-like buttons; the chart follows the table's filters.
+void drawViewSwitch(const app::ViewerState& v, UiState& ui, app::Intents& intents) {
+    if (ImGui::RadioButton("Table", !v.chart.shown)) push(intents, app::ShowChart{false});
+    markItem(ui.widgets, "viewer.view.table");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Chart", v.chart.shown)) push(intents, app::ShowChart{true});
+    markItem(ui.widgets, "viewer.view.chart");
+}
 
 void drawData(const app::ViewerState& v, UiState& ui, app::Intents& intents) {
     ImGui::AlignTextToFramePadding();
@@ -164,6 +261,12 @@ void drawData(const app::ViewerState& v, UiState& ui, app::Intents& intents) {
     if (actionButton(ui.widgets, "viewer.close", "Close")) push(intents, app::CloseReport{});
     if (!v.message.empty()) successText(v.message);
     drawIssues(v, ui, intents);
+    drawViewSwitch(v, ui, intents);
+    if (v.chart.shown) {
+        drawChartView(v, ui, intents);
+        return;
+    }
+    ImGui::SameLine(0, 24);
     drawGroupBar(v, ui, intents);
     if (!v.group.error.empty()) errorText(v.group.error);
 

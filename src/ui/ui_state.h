@@ -25,6 +25,7 @@ struct UiState {
     ParticleForms particle;
     ViewerForms viewer;
     ActivePlatformForms activeplatform;
+    ChartGpu chart_gpu;      // the chart shader program, shared by every chart
     float dpi_scale = 1.0f;  // devicePixelRatio, for first-use sizes
 };
 

@@ -2,6 +2,7 @@
 // place to write). Owned by UiState, never function statics.
 #pragma once
 
+#include "ui/chart_widget.h"
 #include "ui/table_forms.h"
 
 namespace ud::ui {
@@ -13,6 +14,7 @@ struct ViewerForms {
     int group_key2 = -1;  // -1 = none
     bool by_month = false;
     int function = 0;     // core::Aggregate as int
+    ChartCanvas chart;    // the Chart view's GPU buffers
 };
 
 }  // namespace ud::ui

@@ -87,6 +87,10 @@ TEST(ChartSeries, TicksAreRoundExactAndCoverZero) {
     EXPECT_EQ(text(ticks.front()), "-0.4");
     EXPECT_EQ(text(ticks.back()), "0.4");
     EXPECT_EQ(text(ticks[1]), "-0.2");
+    ticks = axisTicks(Decimal(), Decimal::fromInt(2), 10, Decimal::fromInt(1));  // counts: whole steps
+    EXPECT_EQ(ticks.size(), 3u);
+    EXPECT_EQ(minAxisStep(ChartValueFormat{2, false, ""}).toString(), "0.01");
+    EXPECT_EQ(textFromAxisTick(*Decimal::fromText("0.5"), ChartValueFormat{0, true, "EUR"}), "0.50");
     ticks = axisTicks(Decimal(), Decimal());
     EXPECT_EQ(text(ticks.front()), "0");
     EXPECT_EQ(text(ticks.back()), "1");
@@ -109,6 +113,21 @@ TEST(ChartSeries, GeometryStacksPositivesUpAndNegativesDown) {
     ChartGeometry bars = geometryFromBars(barSeriesFromTable(t, allRows(t), BarSpec{1, 2, 8}).value());
     EXPECT_EQ(bars.rects.size(), 4u);
     EXPECT_EQ(bars.rects[0].x1, 100.0f + 4.0f);  // a, with the dateless row
+}
+
+TEST(ChartSeries, AHugeOtherBarIsCutSoTheTopBarsStayReadable) {
+    BarSeries b;
+    b.keys = {"a", "b", "Other"};
+    b.values = {Decimal::fromInt(10), Decimal::fromInt(5), Decimal::fromInt(400)};
+    b.has_other = true;
+    ChartGeometry g = geometryFromBars(b);
+    EXPECT_TRUE(g.last_cut);
+    EXPECT_EQ(text(g.high), "10");
+    EXPECT_EQ(g.rects.back().x1, 400.0f);
+    b.values.back() = Decimal::fromInt(20);
+    g = geometryFromBars(b);
+    EXPECT_FALSE(g.last_cut);
+    EXPECT_EQ(text(g.high), "20");
 }
 
 TEST(ChartSeries, DailyCostSeriesIsChartedAsMoneyWithoutACopy) {
