@@ -114,6 +114,7 @@ bool ParticleController::handleSignedOut(const core::Error& error, core::Particl
 
 void ParticleController::tick() {
     const core::Timestamp now = services_.clock.now();
+    state_.now = now;
     if (redraw_at_ >= 0 && redraw_at_ <= now) redraw_at_ = -1;  // that frame was asked for
     if (!answers_.empty()) {
         auto answers = std::move(answers_);

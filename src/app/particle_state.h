@@ -68,6 +68,7 @@ struct ParticleReport {
 };
 
 struct ParticleState {
+    core::Timestamp now = 0;       // the clock at the last tick, for countdowns
     ParticleLogin login;
     Loaded<core::Organization> orgs;
     core::Scope scope;             // sandbox until the user picks an organization

@@ -59,6 +59,7 @@ nlohmann::json jsonFromReport(const ParticleReport& r) {
 nlohmann::json jsonFromParticleState(const ParticleState& state) {
     const ParticleLogin& login = state.login;
     nlohmann::json j;
+    j["now"] = state.now;
     j["login"] = {{"session", nameFromSession(login.session)},
                   {"token_present", !login.token.empty()},
                   {"token_created_here", login.token_created_here},

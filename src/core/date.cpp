@@ -184,4 +184,13 @@ std::string isoFromTimestamp(Timestamp ts) {
     return buf;
 }
 
+std::string durationText(Timestamp ms) {
+    const long long s = ms <= 0 ? 0 : (ms + 999) / 1000;  // round up: "1 s" until it is due
+    auto two = [](long long v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+    if (s < 60) return std::to_string(s) + " s";
+    if (s < 3600) return std::to_string(s / 60) + " min " + two(s % 60) + " s";
+    if (s < 86400) return std::to_string(s / 3600) + " h " + two(s / 60 % 60) + " min";
+    return std::to_string(s / 86400) + " d " + std::to_string(s / 3600 % 24) + " h";
+}
+
 }  // namespace ud::core

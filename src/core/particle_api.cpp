@@ -145,4 +145,11 @@ HttpRequest reportDownloadRequest(std::string_view download_url) {
     return r;
 }
 
+std::string maskedDownloadUrl(std::string_view download_url) {
+    if (download_url.empty()) return {};
+    const std::size_t scheme = download_url.find("://");
+    const std::string prefix(download_url.substr(0, scheme == std::string_view::npos ? 0 : scheme + 3));
+    return prefix + hostFromUrl(download_url) + "/*** (hidden)";
+}
+
 }  // namespace ud::core

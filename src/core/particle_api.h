@@ -47,6 +47,10 @@ HttpRequest notificationsRequest(std::string_view base, std::string_view token, 
 // itself, and a token must never reach the storage host), Accept text/csv.
 HttpRequest reportDownloadRequest(std::string_view download_url);
 
+// A download URL for display: scheme and host, the secret path and query
+// hidden ("https://storage.example/*** (hidden)"). The URL itself is a credential.
+std::string maskedDownloadUrl(std::string_view download_url);
+
 // The JSON body of a usage report request (exposed for tests and the fake).
 std::string jsonFromUsageReportSpec(const UsageReportSpec& spec);
 

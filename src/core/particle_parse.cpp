@@ -232,4 +232,16 @@ Status checkParticleAnswer(const HttpResponse& response, ParticleCall call, std:
     return Ok{};
 }
 
+std::string sentenceFromNotification(const UsageNotification& n) {
+    // event_type is preferred; event_name carries a "developer:usage_activity:" prefix.
+    std::string_view type = n.event_type.empty() ? std::string_view(n.event_name) : std::string_view(n.event_type);
+    if (auto colon = type.rfind(':'); colon != std::string_view::npos) type.remove_prefix(colon + 1);
+    constexpr std::string_view kThreshold = "usage_threshold_";
+    if (type.substr(0, kThreshold.size()) == kThreshold)
+        return std::string(type.substr(kThreshold.size())) + " % of the included usage reached";
+    if (type == "automatic_pause") return "Service paused: the included usage is used up";
+    if (type == "automatic_unpause") return "Service resumed";
+    return std::string(type.empty() ? "Notification" : type);
+}
+
 }  // namespace ud::core

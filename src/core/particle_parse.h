@@ -26,6 +26,10 @@ Result<std::vector<UsageNotification>> notificationsFromJson(std::string_view bo
 // challenge, or an error with the user's sentence.
 Result<LoginOutcome> loginOutcomeFromResponse(const HttpResponse& response, ParticleCall step, std::string_view host);
 
+// A usage notification as a sentence: "70 % of the included usage reached",
+// "Service paused", ...; an unknown event type is shown as the API names it.
+std::string sentenceFromNotification(const UsageNotification& notification);
+
 // First agreement whose state is "active", else the first; nullptr when empty.
 const ServiceAgreement* preferredAgreement(const std::vector<ServiceAgreement>& agreements);
 

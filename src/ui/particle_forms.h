@@ -1,10 +1,26 @@
 // Edit buffers and UI-only choices of the Particle section (InputText needs a
-// place to write). Owned by UiState, never function statics.
+// place to write). Owned by UiState, never function statics. The password
+// buffer is cleared as soon as the login succeeds; the token buffer once it
+// has been handed to the controller and accepted.
 #pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "app/particle_state.h"
 
 namespace ud::ui {
 
 struct ParticleForms {
+    std::string token;
+    bool show_token = false;
+    bool remember = false;
+    std::string email;
+    std::string password;
+    int lifetime_choice = 3;       // index into the panel's lifetime list (90 days)
+    std::string otp;
+    std::size_t seen_revision = static_cast<std::size_t>(-1);  // ParticleState::form_revision copied
+    app::ReportForm report;
 };
 
 }  // namespace ud::ui

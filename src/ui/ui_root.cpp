@@ -34,6 +34,7 @@ void drawSidebar(const app::AppState& state, UiState& ui, app::Intents& intents)
             intents.push_back(app::SelectSection{s});
         markItem(ui.widgets, id, app::labelFromSection(s));
     }
+    drawParticleSidebar(state, ui, intents);
     ImGui::PopStyleVar();
 }
 

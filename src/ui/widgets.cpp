@@ -40,6 +40,14 @@ bool actionButton(WidgetRegistry& reg, const char* id, const char* label, bool e
     return clicked && !disabled;
 }
 
+void sameLineIfFits(const char* label) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float needed = ImGui::CalcTextSize(label).x + st.FramePadding.x * 2 + st.ItemSpacing.x;
+    const float line_end = ImGui::GetItemRectMax().x + needed;
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    if (line_end <= right) ImGui::SameLine();
+}
+
 void sectionTitle(const char* text) {
     ImGui::Spacing();
     ImGui::SetWindowFontScale(1.25f);

@@ -14,6 +14,9 @@ bool labelledInput(WidgetRegistry& reg, const char* id, const char* label, std::
                    const std::string& error = {}, const char* hint = nullptr, bool password = false);
 // A button that is greyed out while `busy` or `!enabled`; returns true on click.
 bool actionButton(WidgetRegistry& reg, const char* id, const char* label, bool enabled = true, bool busy = false);
+// SameLine() when a button captioned `label` still fits on this line (in the
+// window or table cell), else nothing: rows of buttons wrap on narrow screens.
+void sameLineIfFits(const char* label);
 void sectionTitle(const char* text);
 void mutedText(const char* text);
 void errorText(const std::string& text);

@@ -71,3 +71,14 @@ TEST(Date, YearMonthIsStrict) {
     EXPECT_FALSE(yearMonthFromIso("2023-6"));
     EXPECT_FALSE(yearMonthFromIso("2023-13"));
 }
+
+namespace ud::core {
+TEST(DurationText, TwoUnitsAtMostRoundedUp) {
+    EXPECT_EQ(durationText(-5), "0 s");
+    EXPECT_EQ(durationText(1), "1 s");
+    EXPECT_EQ(durationText(12000), "12 s");
+    EXPECT_EQ(durationText(245000), "4 min 05 s");
+    EXPECT_EQ(durationText(3600000 + 120000), "1 h 02 min");
+    EXPECT_EQ(durationText(7LL * 86400000 - 3600000), "6 d 23 h");
+}
+}  // namespace ud::core

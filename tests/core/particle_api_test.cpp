@@ -123,6 +123,14 @@ TEST(ParticleApi, DownloadSendsNoTokenAndAsksForCsv) {
     EXPECT_EQ(headerValue(r.headers, "Accept"), "text/csv");
 }
 
+TEST(ParticleApi, DownloadUrlIsShownWithoutItsSecretPart) {
+    const std::string url = "https://storage.example.com/reports/9f3a77c2/usage_report_8804.csv?sig=abc";
+    std::string shown = maskedDownloadUrl(url);
+    EXPECT_EQ(shown, "https://storage.example.com/*** (hidden)");
+    EXPECT_EQ(shown.find("9f3a77c2"), std::string::npos);
+    EXPECT_EQ(maskedDownloadUrl(""), "");
+}
+
 TEST(ParticleApi, BaseUrlWithTrailingSlashIsJoinedCleanly) {
     EXPECT_EQ(currentUserRequest("http://127.0.0.1:9101/", "t").url, "http://127.0.0.1:9101/v1/user");
 }

@@ -239,3 +239,17 @@ TEST(ParticleErrors, NonJsonSuccessIsAParseErrorNamingTheType) {
 
 }  // namespace
 }  // namespace ud::core
+
+namespace ud::core {
+TEST(ParticleParse, NotificationsReadAsSentences) {
+    UsageNotification n;
+    n.event_name = "developer:usage_activity:usage_threshold_90";
+    EXPECT_EQ(sentenceFromNotification(n), "90 % of the included usage reached");
+    n.event_type = "automatic_unpause";
+    EXPECT_EQ(sentenceFromNotification(n), "Service resumed");
+    n.event_type = "automatic_pause";
+    EXPECT_EQ(sentenceFromNotification(n), "Service paused: the included usage is used up");
+    n.event_type = "something_new";
+    EXPECT_EQ(sentenceFromNotification(n), "something_new");
+}
+}  // namespace ud::core

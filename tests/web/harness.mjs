@@ -45,8 +45,9 @@ export async function startFake(name, args = []) {
     proc.stdout.on('data', (d) => {
       out += d;
       const found = [...out.matchAll(/http:\/\/127\.0\.0\.1:\d+[^\s]*/g)].map((m) => m[0]);
-      // "ready" or, as tools/fake-activeplatform prints it, "serving ... at <url>".
-      if (found.length && /ready|serving/i.test(out)) { clearTimeout(timer); resolve(found); }
+      // "ready"; tools/fake-activeplatform prints "serving ... at <url>"; tools/fake-particle
+      // ends its list of origins with "control: <url>".
+      if (found.length && /ready|serving|control:.*\n/i.test(out)) { clearTimeout(timer); resolve(found); }
     });
     proc.stderr.on('data', (d) => { out += d; });
     proc.on('exit', (c) => { clearTimeout(timer); reject(new Error(`${name} exited ${c}: ${out}`)); });
@@ -110,6 +111,10 @@ export class AppDriver {
 
   async click(name) {
     const w = await this.widget(name);
+    // Hover first, as a person does: ImGui tabs (AllowItemOverlap) only take a
+    // press on an item that was already hovered in the previous frame.
+    await this.page.mouse.move(w.x + w.w / 2, w.y + w.h / 2);
+    await this.settle(40);
     await this.page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
     await this.settle(60);
   }

@@ -1,0 +1,20 @@
+// The Particle section's panels, shared between its files (not a public header).
+#pragma once
+
+#include "app/app_state.h"
+#include "app/intents.h"
+#include "ui/ui_state.h"
+
+namespace ud::ui {
+
+void pushParticle(app::Intents& intents, app::ParticleIntent intent);
+// "Developer sandbox", or the organization's name.
+const char* scopeLabel(const app::ParticleState& state, const core::Scope& scope);
+
+// panel_particle_usage.cpp: the scope's agreement, billing period, usage bars, notifications.
+void drawUsagePanel(const app::AppState& state, UiState& ui, app::Intents& intents, core::Timestamp now);
+// panel_particle_reports.cpp: the request form, and the list of reports with their actions.
+void drawRequestPanel(const app::AppState& state, UiState& ui, app::Intents& intents);
+void drawReportsPanel(const app::AppState& state, UiState& ui, app::Intents& intents, core::Timestamp now);
+
+}  // namespace ud::ui

@@ -1,0 +1,220 @@
+// The request-report form (type, dates with presets and inline reasons,
+// optional filters) and the report list: a countdown to the next check while
+// pending; Download CSV, Open in viewer and Copy link once available.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <string>
+
+#include "core/date.h"
+#include "core/particle_api.h"
+#include "core/report_quota.h"
+#include "ui/panel_particle_parts.h"
+#include "ui/widgets.h"
+
+namespace ud::ui {
+namespace {
+
+std::string shortTime(core::Timestamp ts) {
+    std::string iso = core::isoFromTimestamp(ts);  // 2026-06-20T09:00:00Z
+    return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
+}
+
+// The state column: what is happening and what comes next.
+void drawReportState(const app::ParticleReport& r, WidgetRegistry& reg, const std::string& id, core::Timestamp now) {
+    const core::ReportRecord& rec = r.poll.record;
+    std::string text;
+    switch (rec.phase) {
+        case core::ReportPhase::Requested: text = "requesting..."; break;
+        case core::ReportPhase::Pending:
+            if (r.poll.refetching_url)
+                text = "ready, fetching its download link...";
+            else if (r.poll.awaiting_status)
+                text = "being prepared, checking now...";
+            else
+                text = "being prepared, next check in " + core::durationText(rec.next_check - now);
+            break;
+        case core::ReportPhase::SignedOut: text = "waiting: log in to keep checking"; break;
+        case core::ReportPhase::Available:
+            text = "ready" + (rec.expires_at ? ", link expires in " + core::durationText(*rec.expires_at - now) : "");
+            break;
+        case core::ReportPhase::Failed: text = "failed"; break;
+        case core::ReportPhase::Expired: text = "expired"; break;
+        case core::ReportPhase::TimedOut: text = "still pending after 60 min"; break;
+    }
+    if (rec.phase == core::ReportPhase::Pending || rec.phase == core::ReportPhase::Requested) {
+        spinner(6);
+        ImGui::SameLine();
+    }
+    ImGui::TextWrapped("%s", text.c_str());
+    markItem(reg, id + ".state", text);
+    if (rec.phase == core::ReportPhase::Available && !r.poll.download_url.empty()) {
+        mutedText(core::maskedDownloadUrl(r.poll.download_url).c_str());
+        markItem(reg, id + ".url", core::maskedDownloadUrl(r.poll.download_url));
+    }
+    if (!rec.message.empty() && rec.phase != core::ReportPhase::Available) {
+        (core::isFinalPhase(rec.phase) ? errorText(rec.message) : mutedText(rec.message.c_str()));
+        markItem(reg, id + ".record_message", rec.message);
+    }
+}
+
+void drawReportActions(const app::ParticleReport& r, WidgetRegistry& reg, const std::string& id,
+                       app::Intents& intents, bool signed_in) {
+    const core::ReportRecord& rec = r.poll.record;
+    const app::ReportRef ref{rec.id.value, rec.scope.key()};
+    if (rec.phase == core::ReportPhase::Pending && !r.poll.refetching_url) {
+        if (actionButton(reg, (id + ".check").c_str(), "Check now", signed_in && !r.poll.awaiting_status))
+            pushParticle(intents, app::CheckReportNow{ref});
+    }
+    if (rec.phase == core::ReportPhase::Available && !r.poll.download_url.empty()) {
+        if (actionButton(reg, (id + ".download").c_str(), "Download CSV", !r.downloading, r.downloading))
+            pushParticle(intents, app::DownloadReport{ref});
+        sameLineIfFits("Open in viewer");
+        if (actionButton(reg, (id + ".open").c_str(), "Open in viewer", !r.downloading))
+            pushParticle(intents, app::OpenReportInViewer{ref});
+        sameLineIfFits("Copy link");
+        if (actionButton(reg, (id + ".copy").c_str(), "Copy link")) pushParticle(intents, app::CopyReportLink{ref});
+    }
+    if (core::isFinalPhase(rec.phase) || rec.phase == core::ReportPhase::SignedOut) {
+        if (rec.phase == core::ReportPhase::Available) sameLineIfFits("Forget");
+        if (actionButton(reg, (id + ".forget").c_str(), "Forget")) pushParticle(intents, app::ForgetReport{ref});
+    }
+    if (!r.message.empty()) {
+        successText(r.message);
+        markItem(reg, id + ".message", r.message);
+    }
+    if (r.download_error) {
+        errorText(r.download_error->message);
+        markItem(reg, id + ".error", r.download_error->message);
+    }
+}
+
+void typeRadio(ParticleForms& f, WidgetRegistry& reg, bool& changed) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Report");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Devices", f.report.type == core::ReportType::Devices)) {
+        f.report.type = core::ReportType::Devices;
+        changed = true;
+    }
+    markItem(reg, "particle.type.devices");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Products", f.report.type == core::ReportType::Products)) {
+        f.report.type = core::ReportType::Products;
+        changed = true;
+    }
+    markItem(reg, "particle.type.products");
+}
+
+}  // namespace
+
+void drawRequestPanel(const app::AppState& state, UiState& ui, app::Intents& intents) {
+    const app::ParticleState& p = state.particle;
+    ParticleForms& f = ui.particle;
+    WidgetRegistry& reg = ui.widgets;
+    if (f.seen_revision != p.form_revision) {
+        f.seen_revision = p.form_revision;
+        f.report = p.form;
+    }
+    ImGui::Spacing();
+    sectionTitle("Request a usage report");
+    bool changed = false;
+    typeRadio(f, reg, changed);
+    const bool scold = p.show_field_errors;
+    if (ImGui::BeginTable("##dates", 2)) {
+        ImGui::TableNextColumn();
+        changed |= labelledInput(reg, "particle.start", "Start (YYYY-MM-DD)", f.report.start,
+                                 scold || !f.report.start.empty() ? p.start_error : std::string());
+        ImGui::TableNextColumn();
+        changed |= labelledInput(reg, "particle.end", "End, inclusive", f.report.end,
+                                 scold || !f.report.end.empty() ? p.end_error : std::string());
+        ImGui::EndTable();
+    }
+    static constexpr struct { const char* id; const char* label; core::RangePreset preset; } kPresets[] = {
+        {"particle.preset.this_period", "This billing period", core::RangePreset::ThisBillingPeriod},
+        {"particle.preset.last_period", "Last billing period", core::RangePreset::LastBillingPeriod},
+        {"particle.preset.last_30_days", "Last 30 days", core::RangePreset::Last30Days}};
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Range");
+    for (const auto& preset : kPresets) {
+        sameLineIfFits(preset.label);
+        if (actionButton(reg, preset.id, preset.label, !p.agreement_id.empty()))
+            pushParticle(intents, app::ApplyReportPreset{preset.preset});
+    }
+    if (!p.range_error.empty()) {
+        errorText(p.range_error);
+        markItem(reg, "particle.range.error", p.range_error);
+    }
+    if (!p.range_warning.empty()) {
+        mutedText(p.range_warning.c_str());
+        markItem(reg, "particle.range.warning", p.range_warning);
+    }
+    if (ImGui::TreeNode("Filters (optional)")) {
+        changed |= labelledInput(reg, "particle.filter.devices", "Devices: ids or names, comma separated",
+                                 f.report.devices);
+        changed |= labelledInput(reg, "particle.filter.products", "Products: ids, comma separated", f.report.products);
+        ImGui::TreePop();
+    }
+    markItem(reg, "particle.filters");
+    if (changed) pushParticle(intents, app::EditReportForm{f.report});
+    ImGui::Spacing();
+    const bool full = p.outstanding >= core::kMaxOutstandingReports;
+    if (actionButton(reg, "particle.request", p.requesting ? "Requesting..." : "Request report", true, p.requesting))
+        pushParticle(intents, app::RequestReport{});
+    ImGui::SameLine();
+    std::string count = std::to_string(p.outstanding) + " of " + std::to_string(core::kMaxOutstandingReports) +
+                        " reports being prepared for " + scopeLabel(p, p.scope);
+    if (full) count += ": wait for one to finish before asking for another";
+    (full ? errorText(count) : mutedText(count.c_str()));
+    markItem(reg, "particle.outstanding", count);
+    if (p.request_error) {
+        errorText(p.request_error->message);
+        markItem(reg, "particle.request.error", p.request_error->message);
+    }
+}
+
+void drawReportsPanel(const app::AppState& state, UiState& ui, app::Intents& intents, core::Timestamp now) {
+    const app::ParticleState& p = state.particle;
+    WidgetRegistry& reg = ui.widgets;
+    const bool signed_in = p.login.session == app::ParticleSession::SignedIn;
+    ImGui::Spacing();
+    sectionTitle(signed_in ? "Reports" : "Reports kept on this device");
+    if (!p.reports_message.empty()) errorText(p.reports_message);
+    int shown = 0;
+    ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    if (!p.reports.empty() && ImGui::BeginTable("##reports", 4, flags)) {
+        ImGui::TableSetupColumn("Requested", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Report", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthStretch, 1.8f);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableHeadersRow();
+        for (const app::ParticleReport& r : p.reports) {
+            const core::ReportRecord& rec = r.poll.record;
+            if (signed_in && !(rec.scope == p.scope)) continue;  // this scope's reports only
+            const std::string id = "particle.report." + (rec.id.value.empty() ? "new" : rec.id.value);
+            ImGui::PushID(id.c_str());
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(shortTime(rec.requested_at).c_str());
+            ImGui::TableNextColumn();
+            std::string what = std::string(core::nameFromReportType(rec.type)) + ", " + core::isoFromDate(rec.range.first) +
+                               " to " + core::isoFromDate(rec.range.last);
+            ImGui::TextWrapped("%s", what.c_str());
+            markItem(reg, id, what);
+            if (!signed_in) mutedText(rec.scope.isSandbox() ? "sandbox" : ("org " + rec.scope.org).c_str());
+            ImGui::TableNextColumn();
+            drawReportState(r, reg, id, now);
+            ImGui::TableNextColumn();
+            drawReportActions(r, reg, id, intents, signed_in);
+            ImGui::PopID();
+            ++shown;
+        }
+        ImGui::EndTable();
+    }
+    if (shown == 0)
+        mutedText(signed_in ? "No reports for this scope yet. Request one above; it usually takes a few minutes."
+                            : "Reports you request are listed here, also after a reload (without their download links).");
+    markItem(reg, "particle.reports", std::to_string(shown));
+}
+
+}  // namespace ud::ui

@@ -1,0 +1,111 @@
+// The scope's service agreement: billing period, usage so far against what is
+// included (bars), and the agreement's usage notifications.
+#include <imgui.h>
+
+#include <string>
+
+#include "core/date.h"
+#include "core/decimal.h"
+#include "core/particle_parse.h"
+#include "ui/panel_particle_parts.h"
+#include "ui/widgets.h"
+
+namespace ud::ui {
+namespace {
+
+// "83,000 of 100,000 (83 %)", drawn as a bar. Counts the API did not send are said so.
+void usageBar(WidgetRegistry& reg, const char* id, const char* label, long long used, long long included) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine(170);
+    if (used < 0) {
+        mutedText("not reported by the API");
+        return;
+    }
+    std::string text = core::formatCount(used);
+    float fraction = 0.0f;
+    if (included > 0) {
+        const long long percent = used * 100 / included;
+        text += " of " + core::formatCount(included) + " (" + std::to_string(percent) + " %)";
+        fraction = static_cast<float>(used) / static_cast<float>(included);
+    }
+    const bool over = included > 0 && used >= included;
+    if (over) ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(0.86f, 0.20f, 0.18f, 1.0f));
+    ImGui::ProgressBar(fraction > 1.0f ? 1.0f : fraction, ImVec2(-1, 0), text.c_str());
+    if (over) ImGui::PopStyleColor();
+    markItem(reg, id, text);
+}
+
+void drawNotifications(const app::ParticleState& p, WidgetRegistry& reg) {
+    ImGui::TextUnformatted("Usage notifications");
+    if (p.notifications.loading) {
+        ImGui::SameLine();
+        spinner(5);
+    }
+    if (p.notifications.error) {
+        errorText(p.notifications.error->message);
+        markItem(reg, "particle.notifications.error", p.notifications.error->message);
+    }
+    if (p.notifications.loaded && p.notifications.items.empty()) mutedText("None in this billing period.");
+    for (const auto& n : p.notifications.items) {
+        ImGui::BulletText("%s", core::sentenceFromNotification(n).c_str());
+        ImGui::SameLine();
+        mutedText((n.created_at + (n.state.empty() ? "" : ", " + n.state)).c_str());
+    }
+    markItem(reg, "particle.notifications", std::to_string(p.notifications.items.size()));
+}
+
+}  // namespace
+
+void drawUsagePanel(const app::AppState& state, UiState& ui, app::Intents& intents, core::Timestamp now) {
+    const app::ParticleState& p = state.particle;
+    WidgetRegistry& reg = ui.widgets;
+    ImGui::Spacing();
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%s: service agreement", scopeLabel(p, p.scope));
+    markItem(reg, "particle.scope", scopeLabel(p, p.scope));
+    ImGui::SameLine();
+    if (actionButton(reg, "particle.refresh", "Refresh", !p.agreements.loading, p.agreements.loading))
+        pushParticle(intents, app::RefreshParticleUsage{});
+    if (p.agreements.error) {
+        errorText(p.agreements.error->message);
+        markItem(reg, "particle.agreements.error", p.agreements.error->message);
+    }
+    if (p.agreements.loaded && p.agreements.items.empty()) {
+        mutedText("This scope has no service agreement, so there is no usage to show or report on.");
+        return;
+    }
+    const core::ServiceAgreement* agreement = nullptr;
+    for (const auto& a : p.agreements.items)
+        if (a.id.value == p.agreement_id) agreement = &a;
+    if (!agreement) return;
+    if (p.agreements.items.size() > 1) {
+        ImGui::SetNextItemWidth(320);
+        if (ImGui::BeginCombo("Agreement", agreement->name.c_str())) {
+            for (const auto& a : p.agreements.items)
+                if (ImGui::Selectable((a.name + " (" + a.state + ")##" + a.id.value).c_str(), &a == agreement))
+                    pushParticle(intents, app::SelectAgreement{a.id.value});
+            ImGui::EndCombo();
+        }
+        markItem(reg, "particle.agreement.choice", agreement->name);
+    }
+    const core::DateRange& period = agreement->current_billing_period;
+    const core::Date today = core::dateFromTimestamp(now);
+    std::string line = agreement->name + "  |  " + agreement->agreement_type + (agreement->state.empty() ? "" : ", " + agreement->state);
+    ImGui::TextUnformatted(line.c_str());
+    markItem(reg, "particle.agreement", line);
+    std::string billing = "Billing period " + core::isoFromDate(period.first) + " to " + core::isoFromDate(period.last);
+    const long long day = core::daysBetween(period.first, today) + 1, days = core::daysBetween(period.first, period.last) + 1;
+    if (day >= 1 && day <= days) billing += "  (day " + std::to_string(day) + " of " + std::to_string(days) + ")";
+    if (agreement->next_billing_period_start)
+        billing += ", next starts " + core::isoFromDate(*agreement->next_billing_period_start);
+    mutedText(billing.c_str());
+    markItem(reg, "particle.billing", billing);
+    usageBar(reg, "particle.usage.messages", "Data operations", agreement->device_messages, agreement->max_messages);
+    usageBar(reg, "particle.usage.devices", "Devices", agreement->billable_devices >= 0 ? agreement->billable_devices
+                                                                                         : agreement->owned_devices,
+             agreement->max_devices);
+    drawNotifications(p, reg);
+}
+
+}  // namespace ud::ui

@@ -1,0 +1,284 @@
+// The Particle section in the real page against the native fake server
+// (tools/fake-particle on 127.0.0.1, API and download on two origins): token
+// paste, token creation with MFA, organizations, agreement and usage, a report
+// requested, counted down, made ready by advancing the fake's clock, downloaded
+// byte for byte; the 3-at-a-time rule; reload while pending; revocation mid-poll;
+// faults; what localStorage holds; and the demo with no server at all.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { serveDist, launch, openApp, startFake } from './harness.mjs';
+
+let site, browser, fake, api, download;
+before(async () => {
+  site = await serveDist();
+  browser = await launch();
+  // Reports become ready 300 s (fake clock) after the request; tests advance the clock.
+  fake = await startFake('fake-particle', ['--port', '0', '--download-port', '0', '--report-ready-after', '300']);
+  [api, download] = fake.urls;
+});
+after(async () => { await browser?.close(); site?.close(); fake?.stop(); });
+
+const control = (path, body) => fetch(`${api}/__fake/${path}`, {
+  method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
+}).then((r) => r.text());
+const counts = () => fetch(`${api}/__fake/counts`).then((r) => r.json());
+const p = (s) => s.particle;
+
+async function tokenFor(email) {
+  const r = await fetch(`${api}/oauth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: 'Basic ' + btoa('particle:particle') },
+    body: new URLSearchParams({ grant_type: 'password', username: email, password: 'secret' }),
+  });
+  return (await r.json()).access_token;
+}
+
+async function reset(config = {}) {
+  await control('reset');
+  await control('config', { download_cors: true, ...config });
+}
+
+// Points the page at the fake through the Settings panel, as a user would.
+async function useFakeApi(app, url = api) {
+  await app.click('nav.settings');
+  await app.fill('settings.particle_url', url);
+  await app.click('settings.save');
+  await app.click('nav.particle');
+}
+
+async function pasteToken(app, token, { remember = false } = {}) {
+  if (remember) await app.click('particle.remember');
+  await app.fill('particle.token', token);
+  await app.page.keyboard.press('Enter');  // Enter in the field submits
+  return app.waitForState((s) => p(s).login.session === 'signed_in' && p(s).agreements.loaded &&
+    p(s).notifications.loaded, { what: 'signed in with agreements' });
+}
+
+async function requestReport(app) {
+  const before = p(await app.state()).reports.length;
+  await app.click('particle.request');
+  return app.waitForState((s) => p(s).reports.length === before + 1 && p(s).reports[0].phase === 'pending',
+    { what: 'report pending' });
+}
+
+const storage = (page) => page.evaluate(() => JSON.stringify({ ...localStorage }));
+
+test('token paste, organization, usage, request, countdown, ready, download byte for byte, viewer', async () => {
+  await reset();
+  const { context, page, app, errors } = await openApp(browser, site.url);
+  await app.screenshot('particle-login');
+  await useFakeApi(app);
+  const token = await tokenFor('user@example.com');
+  let s = await pasteToken(app, token);
+  assert.equal(p(s).login.username, 'user@example.com');
+  assert.equal(p(s).login.token_present, true);
+  assert.ok(!JSON.stringify(s).includes(token), 'the token never appears in the state JSON');
+  assert.ok(!(await storage(page)).includes(token), 'not remembered unless asked');
+  assert.equal(p(s).orgs.items.length, 2);
+  assert.ok((await app.widget('particle.usage.messages')).label.includes(' of '));
+  await app.screenshot('particle-sandbox-usage');
+
+  // Organization chosen from the list the API gave (sidebar).
+  const org = p(s).orgs.items[0];
+  await app.click(`particle.scope.${org.id}`);
+  s = await app.waitForState((x) => p(x).scope === `org:${org.id}` && p(x).agreements.loaded && p(x).notifications.loaded,
+    { what: 'org agreement' });
+  assert.ok(p(s).agreements.items.length >= 1);
+  assert.match(p(s).form.start, /^\d{4}-\d{2}-\d{2}$/);
+  assert.equal((await app.widget('particle.scope')).label, org.name);
+  await app.screenshot('particle-org-usage');
+
+  s = await requestReport(app);
+  const report = p(s).reports[0];
+  const id = `particle.report.${report.id}`;
+  assert.match((await app.widget(`${id}.state`)).label, /next check in \d+ s/);
+  assert.equal(p(s).outstanding, 1);
+  await app.screenshot('particle-pending');
+
+  await control('advance?seconds=600');
+  await app.click(`${id}.check`);
+  s = await app.waitForState((x) => p(x).reports[0].phase === 'available', { what: 'available' });
+  assert.equal(p(s).reports[0].has_download_url, true);
+  const masked = (await app.widget(`${id}.url`)).label;
+  assert.match(masked, /\(hidden\)$/);
+  assert.ok(!masked.includes('/reports/'), 'the secret part of the URL is not shown');
+  await app.screenshot('particle-available');
+
+  const [dl] = await Promise.all([page.waitForEvent('download'), app.click(`${id}.download`)]);
+  assert.match(dl.suggestedFilename(), new RegExp(`^particle-usage_${org.id}_devices_\\d{4}-\\d{2}-\\d{2}_\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+  const saved = fs.readFileSync(await dl.path());
+  const expected = Buffer.from(await (await fetch(`${api}/__fake/report_csv?id=${report.id}`)).arrayBuffer());
+  assert.ok(expected.length > 100);
+  assert.ok(saved.equals(expected), 'the saved CSV is byte-identical to what the fake serves');
+  const requests = await (await fetch(`${api}/__fake/requests`)).json();
+  const dlreq = requests.filter((r) => r.route === 'download');
+  assert.ok(dlreq.length >= 1 && dlreq.every((r) => !r.has_authorization), 'no token sent to the storage host');
+  assert.ok(requests.every((r) => !r.path.includes(token)), 'no token in any URL');
+
+  await app.click(`${id}.copy`);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(copied.startsWith(download) && copied.includes('/reports/'), copied);
+
+  await app.click(`${id}.open`);
+  s = await app.waitForState((x) => x.section === 'viewer' && x.viewer.table && x.viewer.table.total_rows > 0,
+    { what: 'report in the viewer' });
+  await app.screenshot('particle-opened-in-viewer');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('token creation with MFA (wrong code, then right), remember on, log out revokes', async () => {
+  await reset();
+  const { context, page, app, errors } = await openApp(browser, site.url);
+  await useFakeApi(app);
+  await app.click('particle.tab.password');
+  await app.fill('particle.email', 'mfa@example.com');
+  await app.fill('particle.password', 'wrong');
+  await app.page.keyboard.press('Enter');
+  let s = await app.waitForState((x) => p(x).login.error !== null, { what: 'wrong password' });
+  assert.match(p(s).login.error.message, /Wrong email or password/);
+  await app.fill('particle.password', 'secret');
+  await app.click('particle.remember');
+  await app.click('particle.create');
+  s = await app.waitForState((x) => p(x).login.needs_otp, { what: 'MFA asked' });
+  assert.match(p(s).login.message, /6-digit code/);
+  await app.screenshot('particle-mfa');
+  await app.fill('particle.otp', '000000');
+  await app.page.keyboard.press('Enter');
+  s = await app.waitForState((x) => p(x).login.error !== null && !p(x).login.busy, { what: 'wrong code' });
+  assert.match(p(s).login.error.message, /code was not accepted/);
+  assert.equal(p(s).login.needs_otp, true);
+  await app.screenshot('particle-mfa-wrong-code');
+  await app.fill('particle.otp', '123456');
+  await app.page.keyboard.press('Enter');
+  s = await app.waitForState((x) => p(x).login.session === 'signed_in', { what: 'signed in after MFA' });
+  assert.equal(p(s).login.token_created_here, true);
+  const stored = await storage(page);
+  assert.ok(stored.includes('usagedesk.particle.token'), 'remembered when asked');
+  assert.ok(!stored.includes('secret'), 'the password is never stored');
+  await app.click('particle.logout');
+  s = await app.waitForState((x) => /revoked/.test(p(x).login.message), { what: 'revoked' });
+  assert.equal(p(s).login.session, 'signed_out');
+  assert.equal((await counts()).revoke, 1);
+  assert.ok(!(await storage(page)).includes('usagedesk.particle.token'), 'forgotten on log out');
+  await app.screenshot('particle-logged-out');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a fourth report is explained before sending; reload while pending resumes without a second POST', async () => {
+  await reset();
+  const { context, page, app, errors } = await openApp(browser, site.url);
+  await useFakeApi(app);
+  await pasteToken(app, await tokenFor('user@example.com'), { remember: true });
+  for (let i = 0; i < 3; ++i) await requestReport(app);
+  await app.click('particle.request');
+  let s = await app.waitForState((x) => p(x).request_error !== null, { what: 'quota refusal' });
+  assert.equal(p(s).request_error.kind, 'limit');
+  assert.match(p(s).request_error.message, /already have 3 reports/);
+  assert.equal((await counts()).create_report, 3, 'the fourth was never sent');
+  assert.match((await app.widget('particle.outstanding')).label, /^3 of 3/);
+  await app.screenshot('particle-quota');
+
+  await page.reload();
+  await page.waitForFunction(() => window.usagedesk && window.usagedesk.ready());
+  s = await app.waitForState((x) => p(x).login.session === 'signed_in' && p(x).reports.length === 3,
+    { what: 'restored after reload' });
+  assert.ok(p(s).reports.every((r) => r.phase === 'pending' && !r.has_download_url));
+  await control('advance?seconds=600');
+  const id = `particle.report.${p(s).reports[0].id}`;
+  await app.click(`${id}.check`);
+  s = await app.waitForState((x) => p(x).reports[0].phase === 'available', { what: 'available after reload' });
+  const c = await counts();
+  assert.equal(c.create_report, 3, 'exactly one POST per report across the reload');
+  await app.screenshot('particle-after-reload');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('faults: a 500 and a malformed answer show their messages; revoked mid-poll keeps the reports', async () => {
+  await reset();
+  const { context, page, app } = await openApp(browser, site.url);
+  await useFakeApi(app);
+  await pasteToken(app, await tokenFor('user@example.com'));
+  await control('fault', { route: 'agreements', kind: 'server_error', count: 1 });
+  await app.click('particle.refresh');
+  let s = await app.waitForState((x) => p(x).agreements.error !== null, { what: 'agreements 500' });
+  assert.equal(p(s).agreements.error.status, 500);
+  assert.ok(p(s).agreements.items.length > 0, 'what was shown stays');
+  assert.ok((await app.widget('particle.agreements.error')).label.length > 0);
+
+  await control('fault', { route: 'create_report', kind: 'malformed_json', count: 1 });
+  await app.click('particle.request');
+  s = await app.waitForState((x) => p(x).request_error !== null, { what: 'malformed create' });
+  assert.equal(p(s).request_error.kind, 'parse');
+  await app.screenshot('particle-faults');
+
+  // Downloads from a storage host without CORS are blocked: said so, with what to do.
+  await control('config', { download_cors: false });
+  s = await requestReport(app);
+  const id = `particle.report.${p(s).reports[0].id}`;
+  await control('advance?seconds=600');
+  await app.click(`${id}.check`);
+  await app.waitForState((x) => p(x).reports[0].phase === 'available', { what: 'available' });
+  await app.click(`${id}.download`);
+  s = await app.waitForState((x) => p(x).reports[0].download_error !== null, { what: 'blocked download' });
+  assert.match(p(s).reports[0].download_error.message, /browser blocked the request.*new tab/);
+
+  s = await requestReport(app);
+  await control('revoke', { all: true });
+  await app.click(`particle.report.${p(s).reports[0].id}.check`);
+  s = await app.waitForState((x) => p(x).login.session === 'signed_out', { what: 'signed out mid-poll' });
+  assert.match(p(s).login.message, /session ended/);
+  assert.equal(p(s).reports.length, 2, 'reports kept');
+  await app.screenshot('particle-revoked');
+  await context.close();
+});
+
+test('an unreachable API says so; demo mode walks the whole flow with no server', async () => {
+  const { context, page, app, errors } = await openApp(browser, site.url);
+  await useFakeApi(app, 'http://127.0.0.1:9');
+  await app.fill('particle.token', 'abc123');
+  await app.page.keyboard.press('Enter');
+  let s = await app.waitForState((x) => p(x).login.error !== null, { what: 'network error' });
+  assert.match(p(s).login.error.message, /Could not reach 127\.0\.0\.1:9: network error or the browser blocked/);
+  await app.screenshot('particle-unreachable');
+
+  const outside = [];  // requests that left the page's own origin
+  page.on('request', (r) => { if (!r.url().startsWith(site.url)) outside.push(r.url()); });
+  await app.click('particle.demo');
+  s = await app.waitForState((x) => x.demo_mode && p(x).login.session === 'signed_in' && p(x).agreements.loaded,
+    { what: 'demo signed in' });
+  await app.screenshot('particle-demo-usage');
+  s = await requestReport(app);
+  const id = `particle.report.${p(s).reports[0].id}`;
+  s = await app.waitForState((x) => p(x).reports[0].phase === 'available', { what: 'demo report ready', timeout: 30000 });
+  const [dl] = await Promise.all([page.waitForEvent('download'), app.click(`${id}.download`)]);
+  const csv = fs.readFileSync(await dl.path(), 'utf8');
+  assert.ok(csv.split('\n').length > 10, 'a real CSV from the simulated cloud');
+  await app.screenshot('particle-demo-ready');
+  await app.click(`${id}.open`);
+  await app.waitForState((x) => x.section === 'viewer' && x.viewer.table && x.viewer.table.total_rows > 0,
+    { what: 'demo report in the viewer' });
+  assert.ok(!(await storage(page)).includes('usagedesk.particle.reports'), 'demo reports are not stored');
+  assert.deepEqual(outside, [], 'the demo made no network request');
+  await context.close();
+});
+
+test('layout at 800x600 and at devicePixelRatio 2', async () => {
+  await reset();
+  for (const [w, h, scale] of [[800, 600, 1], [1280, 800, 2]]) {
+    const { context, app } = await openApp(browser, site.url, { width: w, height: h, scale });
+    await useFakeApi(app);
+    await pasteToken(app, await tokenFor('user@example.com'));
+    await requestReport(app);
+    await app.screenshot(`particle-${w}x${h}-dpr${scale}`);
+    const ws = await app.widgets();
+    for (const name of ['particle.request', 'particle.logout', 'particle.start', 'particle.end']) {
+      const r = ws[name];
+      assert.ok(r && r.x >= 0 && r.x + r.w <= w + 1, `${name} inside the ${w} px window: ${JSON.stringify(r)}`);
+    }
+    await context.close();
+  }
+});
