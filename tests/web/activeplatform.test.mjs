@@ -1,6 +1,8 @@
 // ActivePlatform section in the real page against the native fake server
 // (tools/fake-activeplatform on 127.0.0.1): configure, fetch, table + totals,
-// export, one error per major fault, and the in-page demo with no server.
+// export, one error per major fault, the remaining fault switches (slow,
+// dropped, wrong content type, empty body, 429 with its automatic retry, 403,
+// 404 for another reseller's subscription), and the in-page demo with no server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -25,6 +27,10 @@ async function configure(app, { url = base, token = 'test-manager-token', sub = 
   await app.fill('ap.subscription', sub);
   await app.fill('ap.date_from', from);
   await app.fill('ap.date_to', to);
+  // A click can land while a busy machine is still laying out the form: check what the app holds.
+  const s = ap(await app.state());
+  if (!s.token_present && token) await app.fill('ap.token', token);
+  if (s.form.base_url !== url) await app.fill('ap.base_url', url);
 }
 
 async function fetchAndWait(app) {
@@ -97,6 +103,98 @@ test('errors: validation, 401, 404, 422, 500, malformed JSON, unreachable', asyn
   assert.match(ap(s).error.message, /cross-origin|reach|network/i);
   console.log(`status 0: ${ap(s).error.message}`);
   await app.screenshot('activeplatform-unreachable');
+  await context.close();
+});
+
+test('slow answer shows busy, then the result; 429 counts down and retries by itself', async () => {
+  await control('reset');
+  const { context, app, errors } = await openApp(browser, site.url);
+  await app.click('nav.activeplatform');
+  await configure(app);
+  await control('fault?kind=latency&delay_ms=2500&count=1');
+  await app.click('ap.fetch');
+  let s = await app.waitForState((st) => ap(st).busy, { what: 'busy while the server is slow' });
+  const fetchButton = await app.widget('ap.fetch');
+  assert.equal(fetchButton.label, 'Fetching...');
+  assert.equal(fetchButton.enabled, false, 'Fetch is disabled while one is in flight');
+  await app.screenshot('activeplatform-slow-busy');
+  s = await app.waitForState((st) => !ap(st).busy && ap(st).has_report, { what: 'slow result', timeout: 20000 });
+  assert.equal(ap(s).error, null);
+  const rows = ap(s).table.total_rows;
+
+  await control('fault?kind=status&status=429&retry_after=3&count=1');
+  await app.click('ap.fetch');
+  const line = await app.widget('ap.retry');
+  assert.match(line.label, /^Rate limited by the server; retrying in [1-3] s \(attempt 1 of 3\)$/);
+  s = await app.state();
+  assert.equal(ap(s).error, null, 'no error while a retry is waiting');
+  assert.equal(ap(s).has_report, true, 'earlier results stay on screen');
+  assert.equal(ap(s).table.total_rows, rows);
+  await app.widget('ap.retry.cancel');
+  await app.screenshot('activeplatform-429-countdown');
+  // No input from here on: the page must wake itself for the countdown and the retry.
+  for (let i = 0; i < 150 && (await app.widgets())['ap.retry']; ++i) await app.page.waitForTimeout(100);
+  await app.waitForState((st) => !ap(st).busy, { what: 'retry answered', timeout: 20000 });
+  assert.equal((await app.widgets())['ap.retry'], undefined, 'countdown gone after the retry');
+  const counts = JSON.parse(await control('counts'));
+  assert.equal(counts.analytics_daily, 3, `requests: ${JSON.stringify(counts)}`);
+  assert.equal(ap(await app.state()).error, null);
+  await app.screenshot('activeplatform-429-retried');
+
+  // Cancel stops the countdown and sends nothing more.
+  await control('fault?kind=status&status=503&retry_after=30&count=1');
+  await app.click('ap.fetch');
+  await app.widget('ap.retry');
+  assert.match((await app.widgets())['ap.retry'].label, /^The server is busy; retrying in \d+ s \(attempt 1 of 3\)$/);
+  await app.click('ap.retry.cancel');
+  await app.settle();
+  assert.equal((await app.widgets())['ap.retry'], undefined);
+  assert.equal(JSON.parse(await control('counts')).analytics_daily, 4);
+  // Chromium logs every 4xx/5xx fetch as a console error; anything else would be the app's.
+  assert.deepEqual(errors.filter((e) => !e.startsWith('Failed to load resource')), []);
+  await context.close();
+});
+
+test('dropped connection, wrong content type, empty body, 403, 404', async () => {
+  await control('reset');
+  const { context, app } = await openApp(browser, site.url);
+  await app.click('nav.activeplatform');
+  await configure(app);
+  let s = await fetchAndWait(app);
+  assert.equal(ap(s).error, null);
+
+  await control('fault?kind=drop_before_headers&count=1');
+  s = await fetchAndWait(app);
+  assert.equal(ap(s).error?.status, 0, JSON.stringify(ap(s).error));
+  assert.match(ap(s).error.message, /reach|network|connection/i);
+  assert.equal(ap(s).has_report, true, 'earlier results stay after a failure');
+  console.log(`dropped: ${ap(s).error.message}`);
+  await app.screenshot('activeplatform-dropped');
+
+  // The body is the documented JSON; a wrong Content-Type alone does not stop reading it.
+  await control('fault?kind=wrong_content_type&count=1');
+  s = await fetchAndWait(app);
+  assert.equal(ap(s).error, null, JSON.stringify(ap(s).error));
+  assert.ok(ap(s).table.total_rows > 50);
+
+  await control('fault?kind=empty_body&count=1');
+  s = await fetchAndWait(app);
+  assert.equal(ap(s).error?.kind, 'parse', JSON.stringify(ap(s).error));
+  console.log(`empty body: ${ap(s).error.message}`);
+  await app.screenshot('activeplatform-empty-body');
+
+  await control('config?unknown_token=403');
+  await app.fill('ap.token', 'wrong-token');
+  s = await fetchAndWait(app);
+  assert.equal(ap(s).error?.status, 403, JSON.stringify(ap(s).error));
+  console.log(`403: ${ap(s).error.message}`);
+  await app.screenshot('activeplatform-403');
+  await app.fill('ap.token', 'test-manager-token');
+
+  await app.fill('ap.subscription', '80001');  // another reseller's subscription
+  s = await fetchAndWait(app);
+  assert.equal(ap(s).error?.status, 404, JSON.stringify(ap(s).error));
+  console.log(`404: ${ap(s).error.message}`);
   await context.close();
 });
 
