@@ -108,7 +108,9 @@ core::Error ParticleController::errorFrom(const core::HttpResponse& response, co
 
 bool ParticleController::handleSignedOut(const core::Error& error, core::ParticleCall call) {
     if (!core::isSignedOutError(error, call) || state_.login.session != ParticleSession::SignedIn) return false;
-    signOut("Your Particle session ended (" + error.message + "). Log in again; your reports are kept.");
+    signOut({});
+    state_.login.error = error;
+    state_.login.error->message += " Your reports are kept.";
     return true;
 }
 
@@ -130,7 +132,11 @@ void ParticleController::tick() {
     }
     if (state_.login.session == ParticleSession::SignedIn && state_.login.token_expires_at &&
         *state_.login.token_expires_at <= now)
-        signOut("Your access token has expired. Log in again; your reports are kept.");
+    {
+        signOut({});
+        state_.login.error = core::makeError(core::ErrorKind::State,
+                                             "Your access token has expired. Log in again; your reports are kept.");
+    }
     pollReports();
 }
 

@@ -206,6 +206,8 @@ void ParticleController::parkAfterSignOut() {
     const core::Timestamp now = services_.clock.now();
     for (ParticleReport& r : state_.reports) {
         r.downloading = false;
+        r.download_error.reset();
+        r.message.clear();
         if (r.poll.record.phase == core::ReportPhase::Available) r.poll = core::resumeReportPoll(r.poll.record, now);
         r.poll.awaiting_status = false;
     }

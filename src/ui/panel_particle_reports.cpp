@@ -21,14 +21,17 @@ std::string shortTime(core::Timestamp ts) {
 }
 
 // The state column: what is happening and what comes next.
-void drawReportState(const app::ParticleReport& r, WidgetRegistry& reg, const std::string& id, core::Timestamp now) {
+void drawReportState(const app::ParticleReport& r, WidgetRegistry& reg, const std::string& id, core::Timestamp now,
+                     bool signed_in) {
     const core::ReportRecord& rec = r.poll.record;
     std::string text;
     switch (rec.phase) {
         case core::ReportPhase::Requested: text = "requesting..."; break;
         case core::ReportPhase::Pending:
             if (r.poll.refetching_url)
-                text = "ready, fetching its download link...";
+                text = signed_in ? "ready, fetching its download link..." : "ready: log in to get its download link";
+            else if (!signed_in)
+                text = "being prepared: log in to keep checking";
             else if (r.poll.awaiting_status)
                 text = "being prepared, checking now...";
             else
@@ -42,7 +45,7 @@ void drawReportState(const app::ParticleReport& r, WidgetRegistry& reg, const st
         case core::ReportPhase::Expired: text = "expired"; break;
         case core::ReportPhase::TimedOut: text = "still pending after 60 min"; break;
     }
-    if (rec.phase == core::ReportPhase::Pending || rec.phase == core::ReportPhase::Requested) {
+    if (signed_in && (rec.phase == core::ReportPhase::Pending || rec.phase == core::ReportPhase::Requested)) {
         spinner(6);
         ImGui::SameLine();
     }
@@ -52,7 +55,7 @@ void drawReportState(const app::ParticleReport& r, WidgetRegistry& reg, const st
         mutedText(core::maskedDownloadUrl(r.poll.download_url).c_str());
         markItem(reg, id + ".url", core::maskedDownloadUrl(r.poll.download_url));
     }
-    if (!rec.message.empty() && rec.phase != core::ReportPhase::Available) {
+    if (!rec.message.empty() && rec.phase != core::ReportPhase::Available && rec.phase != core::ReportPhase::SignedOut) {
         (core::isFinalPhase(rec.phase) ? errorText(rec.message) : mutedText(rec.message.c_str()));
         markItem(reg, id + ".record_message", rec.message);
     }
@@ -203,7 +206,7 @@ void drawReportsPanel(const app::AppState& state, UiState& ui, app::Intents& int
             markItem(reg, id, what);
             if (!signed_in) mutedText(rec.scope.isSandbox() ? "sandbox" : ("org " + rec.scope.org).c_str());
             ImGui::TableNextColumn();
-            drawReportState(r, reg, id, now);
+            drawReportState(r, reg, id, now, signed_in);
             ImGui::TableNextColumn();
             drawReportActions(r, reg, id, intents, signed_in);
             ImGui::PopID();

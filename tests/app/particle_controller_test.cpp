@@ -261,7 +261,8 @@ TEST(ParticleController, RevokedMidPollSignsOutKeepsReportsAndResumes) {
     f.sim.revokeAllTokens();
     f.run(15000);
     EXPECT_EQ(f.state.login.session, ParticleSession::SignedOut);
-    EXPECT_NE(f.state.login.message.find("session ended"), std::string::npos);
+    ASSERT_TRUE(f.state.login.error.has_value());
+    EXPECT_NE(f.state.login.error->message.find("reports are kept"), std::string::npos);
     ASSERT_EQ(f.state.reports.size(), 1u);
     EXPECT_EQ(f.report().poll.record.phase, core::ReportPhase::SignedOut);
     const int checks = f.sim.count("report_status");

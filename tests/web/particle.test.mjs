@@ -163,7 +163,9 @@ test('token creation with MFA (wrong code, then right), remember on, log out rev
   assert.equal((await counts()).revoke, 1);
   assert.ok(!(await storage(page)).includes('usagedesk.particle.token'), 'forgotten on log out');
   await app.screenshot('particle-logged-out');
-  assert.deepEqual(errors, []);
+  // The browser logs the refused answers (400/403/401) itself; nothing else, and never a secret.
+  assert.deepEqual(errors.filter((e) => !/^Failed to load resource: the server responded with a status of 4\d\d/.test(e)), []);
+  assert.ok(errors.every((e) => !e.includes('secret')));
   await context.close();
 });
 
@@ -230,7 +232,7 @@ test('faults: a 500 and a malformed answer show their messages; revoked mid-poll
   await control('revoke', { all: true });
   await app.click(`particle.report.${p(s).reports[0].id}.check`);
   s = await app.waitForState((x) => p(x).login.session === 'signed_out', { what: 'signed out mid-poll' });
-  assert.match(p(s).login.message, /session ended/);
+  assert.match(p(s).login.error.message, /signed out.*reports are kept/);
   assert.equal(p(s).reports.length, 2, 'reports kept');
   await app.screenshot('particle-revoked');
   await context.close();
