@@ -17,20 +17,26 @@
 namespace ud::ui {
 namespace {
 
+// "what: the driver's log" when `object` failed to compile or link, else "".
+template <typename GetStatus, typename GetLog>
+std::string failure(GLuint object, GLenum status, GetStatus get_status, GetLog get_log, const char* what) {
+    GLint ok = 0;
+    get_status(object, status, &ok);
+    if (ok) return {};
+    char log[1024] = {};
+    get_log(object, sizeof log, nullptr, log);
+    return std::string(what) + ": " + log;
+}
+
 GLuint compileShader(GLenum kind, const char* source, std::string& error) {
     GLuint shader = glCreateShader(kind);
     glShaderSource(shader, 1, &source, nullptr);
     glCompileShader(shader);
-    GLint ok = 0;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        char log[1024] = {};
-        glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-        error = std::string(kind == GL_VERTEX_SHADER ? "chart vertex shader: " : "chart fragment shader: ") + log;
-        glDeleteShader(shader);
-        return 0;
-    }
-    return shader;
+    error = failure(shader, GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog,
+                    kind == GL_VERTEX_SHADER ? "chart vertex shader" : "chart fragment shader");
+    if (error.empty()) return shader;
+    glDeleteShader(shader);
+    return 0;
 }
 
 void drawCallback(const ImDrawList*, const ImDrawCmd* cmd) {
@@ -55,12 +61,8 @@ bool ChartGpu::ready() {
     glLinkProgram(program);
     glDeleteShader(vs);
     glDeleteShader(fs);
-    GLint ok = 0;
-    glGetProgramiv(program, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        char log[1024] = {};
-        glGetProgramInfoLog(program, sizeof log, nullptr, log);
-        error_ = std::string("chart program: ") + log;
+    error_ = failure(program, GL_LINK_STATUS, glGetProgramiv, glGetProgramInfoLog, "chart program");
+    if (!error_.empty()) {
         glDeleteProgram(program);
         return false;
     }

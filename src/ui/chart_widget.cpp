@@ -270,6 +270,8 @@ void stackedTooltip(WidgetRegistry& reg, const std::string& id, const core::Stac
 
 // [SECTION] Top-N bar chart ------------------------------------------------------
 
+float maxBarRow(const ChartStyle& s) { return std::round(s.line * 2.6f); }
+
 std::string barLabel(const core::BarSeries& series, std::size_t i) {
     if (series.has_other && i + 1 == series.keys.size())
         return series.keys[i] + " (" + core::formatCount(static_cast<long long>(series.other_key_count)) + " keys)";
@@ -296,7 +298,7 @@ Hover paintBars(ImDrawList& dl, const ChartStyle& s, const ImRect& frame, ImVec2
     std::size_t n = series.keys.size();
     if (plot.GetWidth() < 16 || plot.GetHeight() < 16 || n == 0) return {};
     // Rows no thicker than a few text lines: six bars need not fill 500 pixels.
-    float row_h = std::min(plot.GetHeight() / static_cast<float>(n), std::round(s.line * 2.6f));
+    float row_h = std::min(plot.GetHeight() / static_cast<float>(n), maxBarRow(s));
     plot.Max.y = plot.Min.y + row_h * static_cast<float>(n);
     *plot_out = plot;
     Hover hover;
@@ -383,6 +385,12 @@ void drawBarChart(const std::string& id, const std::string& title, const core::B
     });
     if (hover.column >= 0) barTooltip(reg, id, series, colors, hover);
     if (!gpu.error().empty()) ImGui::TextDisabled("%s", gpu.error().c_str());
+}
+
+float barChartHeight(const core::BarSeries& series) {
+    ChartStyle s = chartStyle();
+    // paintBars: title row, gap, the rows, value labels under them, margins.
+    return 8 + s.line + 4 + 4 + maxBarRow(s) * static_cast<float>(series.keys.size()) + s.line + 10 + 8;
 }
 
 ChartImage stackedChartImage(const std::string& title, const core::StackedSeriesView& series, ChartGpu& gpu,

@@ -25,6 +25,9 @@ void drawStackedChart(const std::string& id, const std::string& title, const cor
 void drawBarChart(const std::string& id, const std::string& title, const core::BarSeries& series, ChartGpu& gpu,
                   ChartCanvas& canvas, WidgetRegistry& reg, float height);
 
+// The height a bar chart needs for its rows at their thickest (no empty space below).
+float barChartHeight(const core::BarSeries& series);
+
 // The same charts as images (no hover), `size` in display units, at the screen's pixel density.
 ChartImage stackedChartImage(const std::string& title, const core::StackedSeriesView& series, ChartGpu& gpu,
                              ChartCanvas& canvas, ImVec2 size);

@@ -224,6 +224,7 @@ void drawChartView(const app::ViewerState& v, UiState& ui, app::Intents& intents
     if (!c.series && !c.bars) return;
     std::string title = chartTitle(*v.table, c);
     float height = std::clamp(ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() - 8, 320.0f, 620.0f);
+    if (c.bars) height = std::min(height, barChartHeight(*c.bars));
     ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, 200.0f), height);
     std::string stem = v.file_name.substr(0, v.file_name.rfind('.'));
     if (actionButton(ui.widgets, "viewer.chart.png", "Save chart as PNG")) {

@@ -2,26 +2,12 @@
 // changes, errors for charts a table cannot give.
 #include <gtest/gtest.h>
 
-#include "app/viewer_controller.h"
-#include "platform/simulated_transport.h"
+#include "app/viewer_fixture.h"
 
 namespace ud::app {
 namespace {
 
-struct Fixture {
-    platform::FakeClock clock{1700000000000};
-    platform::SimulatedTransport transport{clock, [](const core::HttpRequest&, core::Timestamp) { return core::HttpResponse{}; }};
-    platform::MemoryStore store;
-    platform::RecordingFileDialogs files;
-    bool demo = false;
-    ViewerState state;
-    ViewerController controller{state, Services{transport, transport, clock, store, demo, files}};
-
-    void load(std::string_view csv) {
-        controller.onFileChunk(csv);
-        controller.onFileEnd("usage.csv", csv.size());
-    }
-};
+using Fixture = ViewerFixture;
 
 constexpr std::string_view kReport =
     "date,device_id,device_name,product_id,product_name,data_operations\n"

@@ -2,21 +2,12 @@
 // group-by and export through the recording FileDialogs.
 #include <gtest/gtest.h>
 
-#include "app/viewer_controller.h"
-#include "platform/simulated_transport.h"
+#include "app/viewer_fixture.h"
 
 namespace ud::app {
 namespace {
 
-struct Fixture {
-    platform::FakeClock clock{1700000000000};
-    platform::SimulatedTransport transport{clock, [](const core::HttpRequest&, core::Timestamp) { return core::HttpResponse{}; }};
-    platform::MemoryStore store;
-    platform::RecordingFileDialogs files;
-    bool demo = false;
-    ViewerState state;
-    ViewerController controller{state, Services{transport, transport, clock, store, demo, files}};
-};
+using Fixture = ViewerFixture;
 
 constexpr std::string_view kCsv =
     "date,device_id,data_operations\n"

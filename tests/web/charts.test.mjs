@@ -40,6 +40,17 @@ async function hover(page, app, id, index, count, { horizontal = false } = {}) {
   return tip.label;
 }
 
+// A figure, not an assertion: wall time per drawn frame while the mouse sweeps the plot.
+async function sweepMs(page, app, id) {
+  const plot = await app.widget(`${id}.plot`);
+  const frames0 = await app.frames();
+  const t0 = Date.now();
+  for (let i = 0; i < 40; ++i) await page.mouse.move(plot.x + (i + 0.5) * plot.w / 40, plot.y + plot.h / 2);
+  await app.settle(60);
+  const frames = (await app.frames()) - frames0;
+  return `${frames} frames in ${Date.now() - t0} ms (SwiftShader, settle included)`;
+}
+
 async function openDemoReportChart(app) {
   await app.click('nav.viewer');
   await app.click('viewer.demo');
@@ -65,6 +76,7 @@ test('demo report: time series stacked by product, exact hover, PNG; then top-N 
   assert.ok(tip.includes(`Total: ${c.totals[day]}\n`), `tooltip "${tip}" has total ${c.totals[day]}`);
   assert.ok(/^[\d,]+$/.test(c.totals[day]), 'counts are whole numbers with separators');
   await app.screenshot('chart-viewer-timeseries-hover');
+  console.log(`hover sweep: ${await sweepMs(page, app, 'viewer.chart')}`);
   await page.mouse.move(5, 5);
 
   const png = await savePng(page, app, 'viewer.chart.png');
