@@ -92,16 +92,9 @@ bool drawRange(const app::ActivePlatformState& s, ActivePlatformForms& f, Widget
     std::string& to = days ? f.edit.date_to : f.edit.period_to;
     auto from_field = days ? core::AnalyticsField::DateFrom : core::AnalyticsField::PeriodFrom;
     auto to_field = days ? core::AnalyticsField::DateTo : core::AnalyticsField::PeriodTo;
-    // Two cells side by side; labelledInput fills its cell's width.
-    if (ImGui::BeginTable("##range", 2)) {
-        ImGui::TableNextColumn();
-        changed |= labelledInput(reg, days ? "ap.date_from" : "ap.period_from",
-                                 days ? "From (YYYY-MM-DD)" : "From (YYYY-MM)", from, fieldError(s, from_field, from));
-        ImGui::TableNextColumn();
-        changed |= labelledInput(reg, days ? "ap.date_to" : "ap.period_to", "To, inclusive", to,
-                                 fieldError(s, to_field, to));
-        ImGui::EndTable();
-    }
+    changed |= labelledInputPair(reg, days ? "ap.date_from" : "ap.period_from",
+                                 days ? "From (YYYY-MM-DD)" : "From (YYYY-MM)", from, fieldError(s, from_field, from),
+                                 days ? "ap.date_to" : "ap.period_to", "To, inclusive", to, fieldError(s, to_field, to));
     return changed;
 }
 

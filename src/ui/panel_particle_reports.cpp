@@ -123,16 +123,6 @@ void drawRequestPanel(const app::AppState& state, UiState& ui, app::Intents& int
     sectionTitle("Request a usage report");
     bool changed = false;
     typeRadio(f, reg, changed);
-    const bool scold = p.show_field_errors;
-    if (ImGui::BeginTable("##dates", 2)) {
-        ImGui::TableNextColumn();
-        changed |= labelledInput(reg, "particle.start", "Start (YYYY-MM-DD)", f.report.start,
-                                 scold || !f.report.start.empty() ? p.start_error : std::string());
-        ImGui::TableNextColumn();
-        changed |= labelledInput(reg, "particle.end", "End, inclusive", f.report.end,
-                                 scold || !f.report.end.empty() ? p.end_error : std::string());
-        ImGui::EndTable();
-    }
     static constexpr struct { const char* id; const char* label; core::RangePreset preset; } kPresets[] = {
         {"particle.preset.this_period", "This billing period", core::RangePreset::ThisBillingPeriod},
         {"particle.preset.last_period", "Last billing period", core::RangePreset::LastBillingPeriod},
@@ -144,6 +134,11 @@ void drawRequestPanel(const app::AppState& state, UiState& ui, app::Intents& int
         if (actionButton(reg, preset.id, preset.label, !p.agreement_id.empty()))
             pushParticle(intents, app::ApplyReportPreset{preset.preset});
     }
+    const bool scold = p.show_field_errors;
+    changed |= labelledInputPair(reg, "particle.start", "Start (YYYY-MM-DD)", f.report.start,
+                                 scold || !f.report.start.empty() ? p.start_error : std::string(), "particle.end",
+                                 "End, inclusive", f.report.end,
+                                 scold || !f.report.end.empty() ? p.end_error : std::string());
     if (!p.range_error.empty()) {
         errorText(p.range_error);
         markItem(reg, "particle.range.error", p.range_error);

@@ -25,6 +25,22 @@ bool labelledInput(WidgetRegistry& reg, const char* id, const char* label, std::
     return changed;
 }
 
+bool labelledInputPair(WidgetRegistry& reg, const char* id_a, const char* label_a, std::string& text_a,
+                       const std::string& error_a, const char* id_b, const char* label_b, std::string& text_b,
+                       const std::string& error_b) {
+    bool changed = false;
+    if (!ImGui::BeginTable(id_a, 2)) return false;
+    ImGui::TableNextColumn();
+    changed |= labelledInput(reg, id_a, label_a, text_a, error_a);
+    // Tables align the next cell's first text line with this cell's last baseline
+    // (a frame's padding); an empty item ends the cell on a plain line so labels line up.
+    ImGui::Dummy(ImVec2(0, 0));
+    ImGui::TableNextColumn();
+    changed |= labelledInput(reg, id_b, label_b, text_b, error_b);
+    ImGui::EndTable();
+    return changed;
+}
+
 bool actionButton(WidgetRegistry& reg, const char* id, const char* label, bool enabled, bool busy) {
     bool disabled = !enabled || busy;
     if (disabled) ImGui::BeginDisabled();

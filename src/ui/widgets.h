@@ -12,6 +12,11 @@ namespace ud::ui {
 // Returns true when the text changed. `id` names the widget for tests.
 bool labelledInput(WidgetRegistry& reg, const char* id, const char* label, std::string& text,
                    const std::string& error = {}, const char* hint = nullptr, bool password = false);
+// Two labelled fields side by side, each half the width (e.g. a date range).
+// Returns true when either changed.
+bool labelledInputPair(WidgetRegistry& reg, const char* id_a, const char* label_a, std::string& text_a,
+                       const std::string& error_a, const char* id_b, const char* label_b, std::string& text_b,
+                       const std::string& error_b);
 // A button that is greyed out while `busy` or `!enabled`; returns true on click.
 bool actionButton(WidgetRegistry& reg, const char* id, const char* label, bool enabled = true, bool busy = false);
 // SameLine() when a button captioned `label` still fits on this line (in the
