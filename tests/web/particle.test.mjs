@@ -134,7 +134,8 @@ test('token creation with MFA (wrong code, then right), remember on, log out rev
   await useFakeApi(app);
   await app.click('particle.tab.password');
   await app.fill('particle.email', 'mfa@example.com');
-  await app.fill('particle.password', 'wrong');
+  await app.page.keyboard.press('Tab');  // Tab moves to the password field
+  await app.page.keyboard.type('wrong', { delay: 5 });
   await app.page.keyboard.press('Enter');
   let s = await app.waitForState((x) => p(x).login.error !== null, { what: 'wrong password' });
   assert.match(p(s).login.error.message, /Wrong email or password/);
