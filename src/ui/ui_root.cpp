@@ -25,6 +25,8 @@ void drawSidebar(const app::AppState& state, UiState& ui, app::Intents& intents)
         ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.10f, 1.0f), "DEMO");
     }
     mutedText("Cloud usage, fetched and understood.");
+    if (state.demo_mode && actionButton(ui.widgets, "demo.leave", "Leave the demo"))
+        intents.push_back(app::LeaveDemoMode{});
     ImGui::Separator();
     ImGui::Spacing();
     ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));

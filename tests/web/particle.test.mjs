@@ -266,6 +266,11 @@ test('an unreachable API says so; demo mode walks the whole flow with no server'
     { what: 'demo report in the viewer' });
   assert.ok(!(await storage(page)).includes('usagedesk.particle.reports'), 'demo reports are not stored');
   assert.deepEqual(outside, [], 'the demo made no network request');
+  await app.click('nav.particle');
+  await app.click('demo.leave');
+  s = await app.waitForState((x) => !x.demo_mode, { what: 'demo left' });
+  assert.equal(p(s).login.session, 'signed_out', 'back to the real (signed-out) session');
+  assert.equal(p(s).reports.length, 0, 'demo reports stay in the demo');
   await context.close();
 });
 
