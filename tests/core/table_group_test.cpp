@@ -158,7 +158,9 @@ TEST(TableGroup, SparseKeysComeOutInKeyOrder) {
     EXPECT_TRUE(m->groups.column(0).isNull(m->groups.rowCount() - 1));
     for (std::size_t r = 1; r < m->groups.rowCount(); ++r) {
         bool same_month = m->groups.column(0).textCode(r) == m->groups.column(0).textCode(r - 1);
-        if (same_month) EXPECT_LT(m->groups.column(1).integer(r - 1), m->groups.column(1).integer(r)) << r;
+        if (same_month) {
+            EXPECT_LT(m->groups.column(1).integer(r - 1), m->groups.column(1).integer(r)) << r;
+        }
     }
 }
 
