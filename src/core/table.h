@@ -139,6 +139,14 @@ public:
     // The exact value units * 10^-scale (scale 0..9). Unlike appendDecimal it
     // keeps the scale, so sums of "1.50" display as "3.00", not "3".
     void appendUnits(std::int64_t units, int scale);
+    // Bulk forms, each the same as the per-cell appends in a loop, only faster.
+    // appendRows: the cells `rows` of `source`, in that order. Text is mapped
+    // from the source's dictionary codes, so each distinct value is looked up
+    // once, not hashed per row; the dictionary still holds only the values
+    // appended, in first-seen order. Same-typed integer and date cells are copied.
+    void appendRows(const Column& source, std::span<const std::uint32_t> rows);
+    // appendUnits: a run of non-empty values, all at one scale.
+    void appendUnits(std::span<const std::int64_t> units, int scale);
     void reserve(std::size_t rows);
     void setDisplayName(std::string name) { column_.display_name_ = std::move(name); }
     void setRole(ColumnRole role) { column_.role_ = role; }

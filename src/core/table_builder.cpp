@@ -47,6 +47,21 @@ bool unitsFromDecimal(Decimal value, std::int64_t& units, int& scale) {
     return true;
 }
 
+// One cell of `source` appended by its type: what appendRows does when the
+// types differ or the cells are decimals (whose scale may change on the way).
+void appendCellOf(ColumnBuilder& out, const Column& source, std::uint32_t row) {
+    if (source.isNull(row)) {
+        out.appendNull();
+        return;
+    }
+    switch (source.type()) {
+        case ColumnType::Text: out.appendText(source.text(row)); break;
+        case ColumnType::Integer: out.appendInteger(source.integer(row)); break;
+        case ColumnType::Decimal: out.appendUnits(source.decimalUnits(row), source.decimalScale()); break;
+        case ColumnType::Date: out.appendDays(source.days(row)); break;
+    }
+}
+
 }  // namespace
 
 ColumnBuilder::ColumnBuilder(std::string name, ColumnType type) : column_(std::move(name), type) {
@@ -162,6 +177,57 @@ void ColumnBuilder::appendUnits(std::int64_t units, int scale) {
     appendFixedPoint(text, units, scale, false);
     if (column_.type_ != ColumnType::Text) widenToText();
     appendTextCode(text);
+}
+
+void ColumnBuilder::appendUnits(std::span<const std::int64_t> units, int scale) {
+    if (units.empty()) return;
+    if (column_.type_ == ColumnType::Integer && scale != 0) widenToDecimal();  // as the first cell would
+    bool copy = column_.type_ == ColumnType::Integer;
+    if (column_.type_ == ColumnType::Decimal) {
+        if (column_.size_ == column_.null_count_) {  // the first value sets the scale (see appendDecimalUnits)
+            column_.decimal_scale_ = scale;
+            column_.decimal_fixed_scale_ = true;
+        }
+        copy = scale == column_.decimal_scale_;
+    }
+    if (!copy) {  // text, or a change of scale: cell by cell
+        for (std::int64_t u : units) appendUnits(u, scale);
+        return;
+    }
+    column_.values_.insert(column_.values_.end(), units.begin(), units.end());
+    column_.size_ += units.size();
+}
+
+void ColumnBuilder::appendRows(const Column& source, std::span<const std::uint32_t> rows) {
+    ColumnType type = source.type();
+    if (type != column_.type_ || type == ColumnType::Decimal) {
+        for (std::uint32_t r : rows) appendCellOf(*this, source, r);
+        return;
+    }
+    reserve(column_.size_ + rows.size());
+    if (type == ColumnType::Text) {
+        // Source code -> ours, 0 = not looked up yet (the empty cell maps to 0 anyway).
+        std::vector<std::uint32_t> code_of(std::max<std::size_t>(source.dictionarySize(), 1), 0);
+        for (std::uint32_t r : rows) {
+            std::uint32_t from = source.codes_[r];
+            std::uint32_t code = code_of[from];
+            if (code == 0 && from != 0) code = code_of[from] = internText(source.dictionaryText(from));
+            column_.codes_.push_back(code);
+            if (code == 0) ++column_.null_count_;
+        }
+        column_.size_ += rows.size();
+        return;
+    }
+    bool nulls = source.hasNulls();
+    for (std::uint32_t r : rows) {
+        if (nulls && source.isNull(r)) {
+            appendNull();
+            continue;
+        }
+        if (type == ColumnType::Date) column_.days_.push_back(source.days_[r]);
+        else column_.values_.push_back(source.values_[r]);
+        ++column_.size_;
+    }
 }
 
 void ColumnBuilder::appendDate(Date date) { appendDays(static_cast<std::int32_t>(daysFromDate(date))); }
@@ -304,20 +370,7 @@ Table tableFromRows(const Table& table, std::span<const std::uint32_t> rows) {
         b.addColumn(c.name(), c.type());
         b.setDisplayName(i, c.displayName());
         b.setRole(i, c.role());
-        ColumnBuilder& out = b.column(i);
-        out.reserve(rows.size());
-        for (std::uint32_t r : rows) {
-            if (c.isNull(r)) {
-                out.appendNull();
-                continue;
-            }
-            switch (c.type()) {
-                case ColumnType::Text: out.appendText(c.text(r)); break;
-                case ColumnType::Integer: out.appendInteger(c.integer(r)); break;
-                case ColumnType::Decimal: out.appendUnits(c.decimalUnits(r), c.decimalScale()); break;
-                case ColumnType::Date: out.appendDays(c.days(r)); break;
-            }
-        }
+        b.column(i).appendRows(c, rows);
     }
     return b.finish();
 }

@@ -281,35 +281,47 @@ std::int64_t meanUnits(Int128 sum, std::int64_t count, int extra) {
     return static_cast<std::int64_t>(q);
 }
 
-void appendAggregateCell(ColumnBuilder& out, const Column& source, Aggregate f, const Accumulated& a,
-                         std::uint32_t g) {
+// One aggregate's cells for groups 0..group_count-1 (the totals row: 1).
+// Plain values go in bulk runs at the column's scale; the rare empty cell or
+// sum past int64 is appended on its own, exactly as a per-cell append would.
+void appendAggregateColumn(ColumnBuilder& out, const Column& source, Aggregate f, const Accumulated& a,
+                           std::size_t group_count) {
     int scale = source.type() == ColumnType::Decimal ? source.decimalScale() : 0;
-    std::int64_t count = a.countOf(g);
-    if (f == Aggregate::Count) {
-        out.appendInteger(count);
-        return;
-    }
-    if (count == 0) {
-        out.appendNull();
-        return;
-    }
-    switch (f) {
-        case Aggregate::Sum:
-            if (a.sum[g] > INT64_MAX || a.sum[g] < INT64_MIN) {
-                out.appendDecimal(Decimal::fromUnits(a.sum[g] * kPow10[Decimal::kScale - scale]));
-            } else {
-                out.appendUnits(static_cast<std::int64_t>(a.sum[g]), scale);
-            }
-            break;
-        case Aggregate::Min: out.appendUnits(a.min[g], scale); break;
-        case Aggregate::Max: out.appendUnits(a.max[g], scale); break;
-        case Aggregate::Mean: {
-            int extra = std::min(2, Decimal::kScale - scale);
-            out.appendUnits(meanUnits(a.sum[g], count, extra), scale + extra);
-            break;
+    int extra = std::min(2, Decimal::kScale - scale);
+    int run_scale = f == Aggregate::Count ? 0 : f == Aggregate::Mean ? scale + extra : scale;
+    std::vector<std::int64_t> run;
+    run.reserve(group_count);
+    auto flush = [&] {
+        out.appendUnits(run, run_scale);
+        run.clear();
+    };
+    for (std::size_t g = 0; g < group_count; ++g) {
+        std::int64_t count = a.countOf(g);
+        if (f == Aggregate::Count) {
+            run.push_back(count);
+            continue;
         }
-        case Aggregate::Count: break;
+        if (count == 0) {
+            flush();
+            out.appendNull();
+            continue;
+        }
+        switch (f) {
+            case Aggregate::Sum:
+                if (a.sum[g] > INT64_MAX || a.sum[g] < INT64_MIN) {
+                    flush();
+                    out.appendDecimal(Decimal::fromUnits(a.sum[g] * kPow10[Decimal::kScale - scale]));
+                } else {
+                    run.push_back(static_cast<std::int64_t>(a.sum[g]));
+                }
+                break;
+            case Aggregate::Min: run.push_back(a.min[g]); break;
+            case Aggregate::Max: run.push_back(a.max[g]); break;
+            case Aggregate::Mean: run.push_back(meanUnits(a.sum[g], count, extra)); break;
+            case Aggregate::Count: break;
+        }
     }
+    flush();
 }
 
 ColumnType aggregateType(const Column& source, Aggregate f) {
@@ -328,19 +340,16 @@ void addAggregateColumns(TableBuilder& b, const Table& table, const GroupSpec& s
     }
 }
 
-void appendGroupKeyCell(ColumnBuilder& out, const Column& c, std::uint32_t row, bool by_month) {
-    if (c.isNull(row)) {
-        out.appendNull();
+// A key column of the result: the key cells of each group's first row.
+void appendGroupKeyColumn(ColumnBuilder& out, const Column& c, std::span<const std::uint32_t> first_rows,
+                          bool by_month) {
+    if (!by_month) {
+        out.appendRows(c, first_rows);  // text keeps to the source's codes: no hashing per group
         return;
     }
-    switch (c.type()) {
-        case ColumnType::Text: out.appendText(c.text(row)); break;
-        case ColumnType::Integer: out.appendInteger(c.integer(row)); break;
-        case ColumnType::Decimal: out.appendUnits(c.decimalUnits(row), c.decimalScale()); break;
-        case ColumnType::Date:
-            if (by_month) out.appendText(c.cellText(row).substr(0, 7));
-            else out.appendDays(c.days(row));
-            break;
+    for (std::uint32_t row : first_rows) {
+        if (c.isNull(row)) out.appendNull();
+        else out.appendText(c.cellText(row).substr(0, 7));
     }
 }
 
@@ -422,22 +431,17 @@ Result<GroupedTable> groupRows(const Table& table, std::span<const std::uint32_t
     addAggregateColumns(groups, table, spec);
     groups.reserve(first_row.size());
     std::size_t first_aggregate = spec.keys.size() + 1;
-    for (std::uint32_t g = 0; g < first_row.size(); ++g) {
-        std::uint32_t row = first_row[g];
-        for (std::size_t k = 0; k < spec.keys.size(); ++k) {
-            appendGroupKeyCell(groups.column(k), table.column(spec.keys[k].column), row, spec.keys[k].by_month);
-        }
-        groups.appendInteger(spec.keys.size(), group_rows[g]);
-        for (std::size_t a = 0; a < spec.aggregates.size(); ++a) {
-            const AggregateSpec& s = spec.aggregates[a];
-            appendAggregateCell(groups.column(first_aggregate + a), table.column(s.column), s.function, acc[acc_of[a]], g);
-        }
+    for (std::size_t k = 0; k < spec.keys.size(); ++k) {
+        appendGroupKeyColumn(groups.column(k), table.column(spec.keys[k].column), first_row, spec.keys[k].by_month);
     }
+    groups.column(spec.keys.size()).appendUnits(group_rows, 0);
     addAggregateColumns(total, table, spec);
     total.appendInteger(spec.keys.size(), all_rows);
     for (std::size_t a = 0; a < spec.aggregates.size(); ++a) {
         const AggregateSpec& s = spec.aggregates[a];
-        appendAggregateCell(total.column(first_aggregate + a), table.column(s.column), s.function, totals[acc_of[a]], 0);
+        const Column& source = table.column(s.column);
+        appendAggregateColumn(groups.column(first_aggregate + a), source, s.function, acc[acc_of[a]], first_row.size());
+        appendAggregateColumn(total.column(first_aggregate + a), source, s.function, totals[acc_of[a]], 1);
     }
     GroupedTable result{groups.finish(), total.finish()};
     return result;

@@ -153,5 +153,88 @@ TEST(TableBuilder, FindColumnIgnoresCaseSpacesAndUnderscores) {
     EXPECT_FALSE(t.findColumn("product").has_value());
 }
 
+// A column as everything a reader can see of it: type, scale, cells, nulls and
+// the dictionary in its order.
+std::vector<std::string> observed(const Column& c) {
+    std::vector<std::string> out{nameFromColumnType(c.type()), std::to_string(c.decimalScale())};
+    for (std::size_t r = 0; r < c.size(); ++r) out.push_back((c.isNull(r) ? "null:" : "") + c.cellText(r));
+    for (std::uint32_t code = 0; c.type() == ColumnType::Text && code < c.dictionarySize(); ++code) {
+        out.push_back("dict:" + std::string(c.dictionaryText(code)));
+    }
+    return out;
+}
+
+// The typed append each cell asks for, one at a time.
+Column appendedCellByCell(ColumnType type, const Column& source, std::span<const std::uint32_t> rows) {
+    ColumnBuilder b("c", type);
+    for (std::uint32_t r : rows) {
+        if (source.isNull(r)) b.appendNull();
+        else if (source.type() == ColumnType::Text) b.appendText(source.text(r));
+        else if (source.type() == ColumnType::Integer) b.appendInteger(source.integer(r));
+        else if (source.type() == ColumnType::Decimal) b.appendUnits(source.decimalUnits(r), source.decimalScale());
+        else b.appendDays(source.days(r));
+    }
+    return b.finish(rows.size());
+}
+
+TEST(TableBuilder, AppendRowsMatchesCellByCellAppends) {
+    const ColumnType types[] = {ColumnType::Text, ColumnType::Integer, ColumnType::Decimal, ColumnType::Date};
+    TableBuilder src;
+    for (ColumnType type : types) src.addColumn(nameFromColumnType(type), type);
+    const char* cells[][4] = {{"b", "5", "1.50", "2026-01-02"}, {"", "", "", ""},      {"a", "-7", "2", "2026-01-01"},
+                              {"b", "9", "0.125", ""},           {"c", "0", "", "2025-12-31"}};
+    for (const auto& row : cells)
+        for (std::size_t col = 0; col < 4; ++col) src.appendText(col, row[col]);
+    Table source = src.finish();
+    const std::uint32_t rows[] = {3, 1, 0, 4, 3, 2, 1};
+    for (std::size_t col = 0; col < 4; ++col) {
+        const Column& c = source.column(col);
+        // Into the same type (the fast paths), and into every other type (widening).
+        for (ColumnType into : types) {
+            ColumnBuilder bulk("c", into);
+            bulk.appendRows(c, rows);
+            EXPECT_EQ(observed(bulk.finish(std::size(rows))), observed(appendedCellByCell(into, c, rows)))
+                << c.name() << " into " << nameFromColumnType(into);
+        }
+    }
+}
+
+TEST(TableBuilder, AppendRowsDictionaryHoldsOnlyTheAppendedValuesInFirstSeenOrder) {
+    Table t = oneColumn(ColumnType::Text, {"x", "y", "z", "y", ""});
+    ColumnBuilder b("c", ColumnType::Text);
+    b.appendText("w");
+    const std::uint32_t rows[] = {3, 4, 1, 2};
+    b.appendRows(t.column(0), rows);
+    Column c = b.finish(5);
+    EXPECT_EQ(observed(c), (std::vector<std::string>{"text", "0", "w", "y", "null:", "y", "z", "dict:", "dict:w",
+                                                     "dict:y", "dict:z"}));
+}
+
+TEST(TableBuilder, AppendUnitsRunMatchesOneByOne) {
+    const std::int64_t units[] = {150, -3, 0, 9223372036854775807};
+    struct Case {
+        ColumnType type;
+        std::vector<std::string> before;  // cells appended first
+        int scale;
+    };
+    const Case cases[] = {{ColumnType::Integer, {}, 0},        {ColumnType::Integer, {"4"}, 2},
+                          {ColumnType::Integer, {""}, 3},      {ColumnType::Decimal, {"", ""}, 1},
+                          {ColumnType::Decimal, {"1.5"}, 1},   {ColumnType::Decimal, {"1.5"}, 3},
+                          {ColumnType::Decimal, {"1.525"}, 1}, {ColumnType::Text, {"a"}, 2},
+                          {ColumnType::Date, {"2026-01-01"}, 0}};
+    for (const Case& k : cases) {
+        ColumnBuilder bulk("c", k.type), single("c", k.type);
+        for (const std::string& cell : k.before) {
+            bulk.appendText(cell);
+            single.appendText(cell);
+        }
+        bulk.appendUnits(units, k.scale);
+        for (std::int64_t u : units) single.appendUnits(u, k.scale);
+        std::size_t rows = k.before.size() + std::size(units);
+        EXPECT_EQ(observed(bulk.finish(rows)), observed(single.finish(rows)))
+            << nameFromColumnType(k.type) << " at scale " << k.scale;
+    }
+}
+
 }  // namespace
 }  // namespace ud::core

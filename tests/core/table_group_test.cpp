@@ -164,6 +164,33 @@ TEST(TableGroup, SparseKeysComeOutInKeyOrder) {
     }
 }
 
+// The result is appended in bulk runs; an empty aggregate cell or a sum past
+// int64 in the middle of a run must come out as cell-by-cell appends would.
+TEST(TableGroup, EmptyAndOversizedCellsInsideRuns) {
+    Result<Table> t = tableFromCsv(
+        "k,v\n"
+        "d,2\n"
+        "b,9000000000000000000\n"
+        "a,5\n"
+        "c,\n"
+        "b,9000000000000000000\n");
+    ASSERT_TRUE(t.ok());
+    GroupSpec spec;
+    spec.keys = {{0, false}};
+    spec.aggregates = {{1, Aggregate::Sum}, {1, Aggregate::Min}, {1, Aggregate::Count}};
+    Result<GroupedTable> g = groupRows(*t, allRows(*t), spec);
+    ASSERT_TRUE(g.ok());
+    EXPECT_EQ(rowsOf(g->groups), (Rows{{"a", "1", "5", "5", "1"},
+                                       {"b", "2", "18000000000000000000", "9000000000000000000", "2"},
+                                       {"c", "1", "", "", "0"},
+                                       {"d", "1", "2", "2", "1"}}));
+    EXPECT_EQ(g->groups.column(2).type(), ColumnType::Text);  // widened by the oversized sum
+    EXPECT_EQ(g->groups.column(3).type(), ColumnType::Integer);
+    EXPECT_EQ(g->groups.column(0).dictionarySize(), 5u);  // the empty cell and a, b, c, d, in key order
+    EXPECT_EQ(g->groups.column(0).dictionaryText(1), "a");
+    EXPECT_EQ(rowsOf(g->totals), (Rows{{"Total", "5", "18000000000000000007", "2", "4"}}));
+}
+
 TEST(TableGroup, RefusesBadSpecs) {
     Table t = usage();
     GroupSpec none;
