@@ -50,7 +50,8 @@ std::string transportSentence(const HttpResponse& r, ParticleCall call, std::str
         return std::string(host) + " did not answer in time. Check your connection and try again.";
     if (call == ParticleCall::Download)
         return "Could not fetch the CSV from " + std::string(host) +
-               ": network error or the browser blocked the request. Open the link in a new tab instead.";
+               ": network error or the browser blocked the request. Copy the link, open it in a new tab, and "
+               "open the saved file in the Report viewer.";
     return "Could not reach " + std::string(host) + ": network error or the browser blocked the request.";
 }
 

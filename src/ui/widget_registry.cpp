@@ -6,12 +6,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace ud::ui {
 
 std::string WidgetRegistry::json() const {
     nlohmann::json j = nlohmann::json::object();
     for (const auto& [name, r] : rects_)
-        j[name] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}, {"enabled", r.enabled}, {"label", r.label}};
+        j[name] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}, {"enabled", r.enabled}, {"active", r.active}, {"label", r.label}};
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);  // labels may come from files
 }
 
@@ -22,7 +24,11 @@ void markItem(WidgetRegistry& registry, const std::string& name, const std::stri
     ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
     bool visible = max.y > clip.Min.y && min.y < clip.Max.y && max.x > clip.Min.x && min.x < clip.Max.x;
     if (!visible) return;
-    WidgetRect r{min.x, min.y, max.x - min.x, max.y - min.y, !(GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled), label};
+    // Only the visible part: a click at its centre must land on the widget.
+    min = ImVec2(std::max(min.x, clip.Min.x), std::max(min.y, clip.Min.y));
+    max = ImVec2(std::min(max.x, clip.Max.x), std::min(max.y, clip.Max.y));
+    WidgetRect r{min.x, min.y, max.x - min.x, max.y - min.y, !(GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled),
+                 label, ImGui::IsItemActive()};
     registry.put(name, r);
 }
 

@@ -12,6 +12,7 @@ struct WidgetRect {
     float x = 0, y = 0, w = 0, h = 0;
     bool enabled = true;
     std::string label;  // visible text, when useful to a test (button captions, values)
+    bool active = false;  // a text field being edited (has the keyboard)
 };
 
 class WidgetRegistry {

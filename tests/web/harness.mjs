@@ -121,11 +121,26 @@ export class AppDriver {
 
   // Clicks a text field, selects what is there, and types `text` with real key events.
   async fill(name, text) {
-    await this.click(name);
+    // Type only once the field has the keyboard: on a busy machine a frame may
+    // pass between the click and the field becoming active.
+    for (let attempt = 0; ; ++attempt) {
+      await this.click(name);
+      if (await this.waitActive(name)) break;
+      if (attempt === 2) throw new Error(`text field "${name}" did not take the keyboard`);
+    }
     await this.page.keyboard.press('Control+A');
     await this.page.keyboard.press('Backspace');
     await this.page.keyboard.type(text, { delay: 5 });
     await this.settle(60);
+  }
+
+  async waitActive(name, timeout = 2000) {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      if ((await this.widgets())[name]?.active) return true;
+      await this.page.waitForTimeout(50);
+    }
+    return false;
   }
 
   async waitForState(predicate, { timeout = 15000, what = 'state' } = {}) {

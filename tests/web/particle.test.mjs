@@ -280,6 +280,11 @@ test('layout at 800x600 and at devicePixelRatio 2', async () => {
     const { context, app } = await openApp(browser, site.url, { width: w, height: h, scale });
     await useFakeApi(app);
     await pasteToken(app, await tokenFor('user@example.com'));
+    await app.click('notice.dismiss');
+    const main = await app.widget('particle.scope');
+    await app.page.mouse.move(main.x + 10, main.y + 10);
+    await app.page.mouse.wheel(0, 400);  // scroll the panels as a person would on a small screen
+    await app.settle();
     await requestReport(app);
     await app.screenshot(`particle-${w}x${h}-dpr${scale}`);
     const ws = await app.widgets();
