@@ -158,8 +158,8 @@ KeyOrdinals ordinalsOf(const Table& table, std::span<const std::uint32_t> rows, 
         rank[slot_by_id[slot_of_row.idOf(representatives[pos])]] = pos;
     KeyOrdinals k;
     k.count = static_cast<std::uint32_t>(representatives.size());
-    k.of_row.resize(rows.size());
-    for (std::size_t i = 0; i < rows.size(); ++i) k.of_row[i] = rank[slots.of_row[i]];
+    k.of_row = std::move(slots.of_row);  // slot -> rank in place: a million rows, no second array
+    for (std::uint32_t& x : k.of_row) x = rank[x];
     return k;
 }
 
@@ -167,30 +167,31 @@ KeyOrdinals ordinalsOf(const Table& table, std::span<const std::uint32_t> rows, 
 struct GroupIds {
     std::vector<std::uint32_t> of_row;
     std::vector<std::uint32_t> first_row;  // per group: the first row, which stands for its keys
+    std::vector<std::int64_t> row_count;   // per group: its rows
 };
 
 GroupIds groupIdsOf(const Table& table, std::span<const std::uint32_t> rows, const std::vector<GroupKey>& keys) {
     GroupIds g;
     KeyOrdinals a = ordinalsOf(table, rows, keys[0]);
-    if (keys.size() == 1) {
-        g.of_row = std::move(a.of_row);
-    } else {
+    g.of_row = std::move(a.of_row);  // two keys: each row's pair id overwrites its first ordinal
+    std::size_t groups = a.count;     // every ordinal and pair id numbered is used by some row
+    if (keys.size() == 2) {
         KeyOrdinals b = ordinalsOf(table, rows, keys[1]);
         std::uint64_t combos = std::uint64_t{a.count} * b.count;
-        g.of_row.resize(rows.size());
         if (combos <= std::max<std::uint64_t>(2 * rows.size(), 1 << 16)) {
             // Few enough pairs for a direct table: mark the pairs seen, number them in order.
             std::vector<std::uint32_t> id(combos, 0);
-            for (std::size_t i = 0; i < rows.size(); ++i) id[std::uint64_t{a.of_row[i]} * b.count + b.of_row[i]] = 1;
+            for (std::size_t i = 0; i < rows.size(); ++i) id[std::uint64_t{g.of_row[i]} * b.count + b.of_row[i]] = 1;
             std::uint32_t next = 0;
             for (std::uint32_t& x : id) x = x ? next++ : kUnseen;
-            for (std::size_t i = 0; i < rows.size(); ++i) g.of_row[i] = id[std::uint64_t{a.of_row[i]} * b.count + b.of_row[i]];
+            groups = next;
+            for (std::size_t i = 0; i < rows.size(); ++i) g.of_row[i] = id[std::uint64_t{g.of_row[i]} * b.count + b.of_row[i]];
         } else {
             // Sparse pairs: hash them, then renumber the distinct pairs in key order.
             DenseIds ids;
             std::vector<std::uint64_t> pairs;
             for (std::size_t i = 0; i < rows.size(); ++i) {
-                std::uint64_t pair = std::uint64_t{a.of_row[i]} << 32 | b.of_row[i];
+                std::uint64_t pair = std::uint64_t{g.of_row[i]} << 32 | b.of_row[i];
                 g.of_row[i] = ids.idOf(pair);
                 if (g.of_row[i] == pairs.size()) pairs.push_back(pair);
             }
@@ -200,25 +201,31 @@ GroupIds groupIdsOf(const Table& table, std::span<const std::uint32_t> rows, con
             std::vector<std::uint32_t> renumber(pairs.size());
             for (std::uint32_t pos = 0; pos < by_pair.size(); ++pos) renumber[by_pair[pos]] = pos;
             for (std::uint32_t& x : g.of_row) x = renumber[x];
+            groups = pairs.size();
         }
     }
-    std::uint32_t groups = 0;
-    for (std::uint32_t x : g.of_row) groups = std::max(groups, x + 1);
     g.first_row.assign(groups, kUnseen);
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        if (g.first_row[g.of_row[i]] == kUnseen) g.first_row[g.of_row[i]] = rows[i];
+    g.row_count.assign(groups, 0);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        std::uint32_t id = g.of_row[i];
+        if (g.row_count[id]++ == 0) g.first_row[id] = rows[i];
+    }
     return g;
 }
 
 // Per group figures of one source column. Only the arrays some aggregate needs
-// are filled (a million groups cost 8-16 bytes per array); `count` is left
-// empty when the column has no empty cells, where it equals the group's rows.
+// are filled (a million groups cost 8 bytes per array); `count` is left empty
+// when the column has no empty cells, where it equals the group's rows. Sums
+// are int64 while every one fits, else all 128-bit (`wide_sum`, twice the memory).
 struct Accumulated {
-    std::vector<Int128> sum;
+    std::vector<std::int64_t> sum;
+    std::vector<Int128> wide_sum;
     std::vector<std::int64_t> count, min, max;
     std::span<const std::int64_t> rows;  // per group: rows in it
 
     std::int64_t countOf(std::size_t g) const { return count.empty() ? rows[g] : count[g]; }
+    bool hasSums() const { return !sum.empty() || !wide_sum.empty(); }
+    Int128 sumOf(std::size_t g) const { return wide_sum.empty() ? Int128{sum[g]} : wide_sum[g]; }
 };
 
 struct Needs {
@@ -236,15 +243,24 @@ Accumulated accumulate(const Column& c, std::span<const std::uint32_t> rows, std
     if (needs.min) a.min.assign(groups, INT64_MAX);
     if (needs.max) a.max.assign(groups, INT64_MIN);
     bool is_decimal = c.type() == ColumnType::Decimal;
+    bool overflow = false;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         std::uint32_t r = rows[i];
         if (nulls && c.isNull(r)) continue;
         std::int64_t v = is_decimal ? c.decimalUnits(r) : c.integer(r);
         std::uint32_t g = group_of[i];
-        if (needs.sum) a.sum[g] += v;
+        if (needs.sum) overflow |= __builtin_add_overflow(a.sum[g], v, &a.sum[g]);
         if (nulls) ++a.count[g];
         if (needs.min) a.min[g] = std::min(a.min[g], v);
         if (needs.max) a.max[g] = std::max(a.max[g], v);
+    }
+    if (overflow) {  // some sum passed int64: sum again in 128 bits
+        a.sum = {};
+        a.wide_sum.assign(groups, 0);
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            std::uint32_t r = rows[i];
+            if (!(nulls && c.isNull(r))) a.wide_sum[group_of[i]] += is_decimal ? c.decimalUnits(r) : c.integer(r);
+        }
     }
     return a;
 }
@@ -253,12 +269,12 @@ Accumulated accumulate(const Column& c, std::span<const std::uint32_t> rows, std
 Accumulated foldGroups(const Accumulated& a, const std::int64_t& all_rows) {
     Accumulated t;
     t.rows = std::span<const std::int64_t>(&all_rows, 1);
-    if (!a.sum.empty()) t.sum.assign(1, 0);
+    if (a.hasSums()) t.wide_sum.assign(1, 0);
     if (!a.count.empty()) t.count.assign(1, 0);
     if (!a.min.empty()) t.min.assign(1, INT64_MAX);
     if (!a.max.empty()) t.max.assign(1, INT64_MIN);
     for (std::size_t g = 0; g < a.rows.size(); ++g) {
-        if (!a.sum.empty()) t.sum[0] += a.sum[g];
+        if (a.hasSums()) t.wide_sum[0] += a.sumOf(g);
         if (!a.count.empty()) t.count[0] += a.count[g];
         if (!a.min.empty()) t.min[0] = std::min(t.min[0], a.min[g]);
         if (!a.max.empty()) t.max[0] = std::max(t.max[0], a.max[g]);
@@ -281,6 +297,21 @@ std::int64_t meanUnits(Int128 sum, std::int64_t count, int extra) {
     return static_cast<std::int64_t>(q);
 }
 
+// An aggregate's cells when they are exactly one of the accumulated arrays
+// (no group without a value, no sum past int64); empty when they need working out.
+std::span<const std::int64_t> storedCells(const Accumulated& a, Aggregate f) {
+    if (f == Aggregate::Count) return a.count.empty() ? a.rows : std::span<const std::int64_t>(a.count);
+    if (!a.count.empty()) return {};  // the column has empty cells: some group may have none
+    switch (f) {
+        case Aggregate::Sum: return a.sum;
+        case Aggregate::Min: return a.min;
+        case Aggregate::Max: return a.max;
+        case Aggregate::Count:
+        case Aggregate::Mean: break;
+    }
+    return {};
+}
+
 // One aggregate's cells for groups 0..group_count-1 (the totals row: 1).
 // Plain values go in bulk runs at the column's scale; the rare empty cell or
 // sum past int64 is appended on its own, exactly as a per-cell append would.
@@ -289,13 +320,19 @@ void appendAggregateColumn(ColumnBuilder& out, const Column& source, Aggregate f
     int scale = source.type() == ColumnType::Decimal ? source.decimalScale() : 0;
     int extra = std::min(2, Decimal::kScale - scale);
     int run_scale = f == Aggregate::Count ? 0 : f == Aggregate::Mean ? scale + extra : scale;
+    if (std::span<const std::int64_t> cells = storedCells(a, f); cells.size() == group_count) {
+        out.appendUnits(cells, run_scale);
+        return;
+    }
+    constexpr std::size_t kRun = 4096;  // a cache-sized buffer, not a second million-entry array
     std::vector<std::int64_t> run;
-    run.reserve(group_count);
+    run.reserve(std::min(group_count, kRun));
     auto flush = [&] {
         out.appendUnits(run, run_scale);
         run.clear();
     };
     for (std::size_t g = 0; g < group_count; ++g) {
+        if (run.size() == kRun) flush();
         std::int64_t count = a.countOf(g);
         if (f == Aggregate::Count) {
             run.push_back(count);
@@ -308,16 +345,16 @@ void appendAggregateColumn(ColumnBuilder& out, const Column& source, Aggregate f
         }
         switch (f) {
             case Aggregate::Sum:
-                if (a.sum[g] > INT64_MAX || a.sum[g] < INT64_MIN) {
+                if (Int128 sum = a.sumOf(g); sum > INT64_MAX || sum < INT64_MIN) {
                     flush();
-                    out.appendDecimal(Decimal::fromUnits(a.sum[g] * kPow10[Decimal::kScale - scale]));
+                    out.appendDecimal(Decimal::fromUnits(sum * kPow10[Decimal::kScale - scale]));
                 } else {
-                    run.push_back(static_cast<std::int64_t>(a.sum[g]));
+                    run.push_back(static_cast<std::int64_t>(sum));
                 }
                 break;
             case Aggregate::Min: run.push_back(a.min[g]); break;
             case Aggregate::Max: run.push_back(a.max[g]); break;
-            case Aggregate::Mean: run.push_back(meanUnits(a.sum[g], count, extra)); break;
+            case Aggregate::Mean: run.push_back(meanUnits(a.sumOf(g), count, extra)); break;
             case Aggregate::Count: break;
         }
     }
@@ -390,8 +427,7 @@ Result<GroupedTable> groupRows(const Table& table, std::span<const std::uint32_t
     GroupIds ids = groupIdsOf(table, rows, spec.keys);
     const std::vector<std::uint32_t>& first_row = ids.first_row;
     // 2. Aggregates: one pass per distinct source column; totals folded from the groups.
-    std::vector<std::int64_t> group_rows(first_row.size(), 0);
-    for (std::uint32_t g : ids.of_row) ++group_rows[g];
+    const std::vector<std::int64_t>& group_rows = ids.row_count;
     std::vector<std::size_t> acc_of(spec.aggregates.size());  // aggregate -> its column's figures
     std::vector<std::size_t> acc_column;
     std::vector<Needs> needs;
