@@ -2,9 +2,12 @@
 // order (dictionary codes or day offsets where they are dense, hashing only
 // where they are not), the pair of ordinals -> a group id numbered in key order
 // (a direct table when the pairs are few, a hash plus one sort of the distinct
-// pairs when not), then one pass per distinct aggregate column with 128-bit
-// sums. Groups come out already in key order, so the result is built once and
-// never sorted or copied; the totals row folds the groups' figures.
+// pairs when not), then one pass per distinct aggregate column with exact
+// sums (int64, redone in 128 bits if one overflows). Groups come out already in
+// key order, so the result is built once, column by column in bulk (key text
+// by dictionary code, never re-hashed per group), and never sorted; the
+// totals row folds the groups' figures. Million-row temporaries are few and
+// rewritten in place: on native builds fresh pages cost more than the work.
 #include "core/table_group.h"
 
 #include <algorithm>
