@@ -418,10 +418,12 @@ bool ParticleController::isAnimating() const {
     if (state_.login.busy || state_.requesting || state_.orgs.loading || state_.agreements.loading ||
         state_.notifications.loading)
         return true;
-    // Pending reports show a spinner and a countdown.
-    return std::any_of(state_.reports.begin(), state_.reports.end(), [](const ParticleReport& r) {
-        return r.downloading || r.poll.record.phase == core::ReportPhase::Pending ||
-               r.poll.record.phase == core::ReportPhase::Requested;
+    // Pending reports show a spinner and a countdown, but only while signed in
+    // (signed out they wait, and nothing on screen moves).
+    const bool signed_in = state_.login.session == ParticleSession::SignedIn;
+    return std::any_of(state_.reports.begin(), state_.reports.end(), [signed_in](const ParticleReport& r) {
+        return r.downloading || (signed_in && (r.poll.record.phase == core::ReportPhase::Pending ||
+                                               r.poll.record.phase == core::ReportPhase::Requested));
     });
 }
 

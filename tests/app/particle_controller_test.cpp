@@ -268,6 +268,7 @@ TEST(ParticleController, RevokedMidPollSignsOutKeepsReportsAndResumes) {
     const int checks = f.sim.count("report_status");
     f.run(120000);
     EXPECT_EQ(f.sim.count("report_status"), checks);  // no polling without a token
+    EXPECT_FALSE(f.controller->isAnimating());         // nothing moves on screen while it waits
     f.signIn();
     f.run(1000);
     EXPECT_GT(f.sim.count("report_status"), checks);

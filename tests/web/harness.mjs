@@ -128,7 +128,12 @@ export class AppDriver {
       if (await this.waitActive(name)) break;
       if (attempt === 2) throw new Error(`text field "${name}" did not take the keyboard`);
     }
-    await this.page.keyboard.press('Control+A');
+    // Hold Ctrl until a frame has seen Ctrl+A: on a slow machine several key
+    // events land in one frame, and the app reads modifiers per event.
+    await this.page.keyboard.down('Control');
+    await this.page.keyboard.press('a');
+    await this.settle(40);
+    await this.page.keyboard.up('Control');
     await this.page.keyboard.press('Backspace');
     await this.page.keyboard.type(text, { delay: 5 });
     await this.settle(60);
