@@ -30,7 +30,7 @@ ud_layer(ud_platform_web SOURCES ${UD_PLATFORM_WEB_SOURCES} LINKS ud_core)
 
 file(GLOB UD_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp)
 list(FILTER UD_APP_SOURCES EXCLUDE REGEX ".*/main\\.cpp$")
-ud_layer(ud_app SOURCES ${UD_APP_SOURCES} LINKS ud_core)
+ud_layer(ud_app SOURCES ${UD_APP_SOURCES} LINKS ud_sim ud_core)
 
 file(GLOB UD_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
 add_library(ud_ui STATIC ${UD_UI_SOURCES})
@@ -42,7 +42,7 @@ add_dependencies(ud_ui ud_shaders)
 add_executable(usagedesk src/app/main.cpp)
 set_target_properties(usagedesk PROPERTIES OUTPUT_NAME app SUFFIX ".js")
 target_compile_options(usagedesk PRIVATE ${UD_WARNINGS})
-target_link_libraries(usagedesk PRIVATE ud_ui ud_app ud_platform_web ud_core ud_imgui
+target_link_libraries(usagedesk PRIVATE ud_ui ud_app ud_platform_web ud_sim ud_core ud_imgui
     -L${UD_SDL2_PREFIX}/lib -lSDL2)
 # Exported C functions are listed once, here.
 set(UD_EXPORTS _main _ud_test_state _ud_test_widgets _ud_frame_count _ud_frame_build_ms _ud_on_paste

@@ -4,7 +4,7 @@
 add_executable(usagedesk_bench EXCLUDE_FROM_ALL bench/web/bench_exports.cpp)
 set_target_properties(usagedesk_bench PROPERTIES OUTPUT_NAME bench SUFFIX ".js")
 target_compile_options(usagedesk_bench PRIVATE ${UD_WARNINGS})
-target_link_libraries(usagedesk_bench PRIVATE ud_core)
+target_link_libraries(usagedesk_bench PRIVATE ud_sim ud_core)
 set(UD_BENCH_EXPORTS _malloc _free
     _ud_bench_generate_csv _ud_bench_generate_analytics _ud_bench_generated_size _ud_bench_drop_generated
     _ud_bench_drop_table _ud_bench_parse_csv _ud_bench_newline_scan _ud_bench_sort _ud_bench_filter

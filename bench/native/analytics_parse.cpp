@@ -8,10 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/activeplatform_generator.h"
-#include "core/activeplatform_sim.h"
-#include "core/analytics_parser.h"
-#include "core/cost_totals.h"
+#include "sim/activeplatform_generator.h"
+#include "sim/activeplatform_sim.h"
+#include "core/activeplatform/activeplatform_parse.h"
+#include "core/activeplatform/activeplatform_totals.h"
 
 namespace {
 

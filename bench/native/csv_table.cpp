@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "core/csv_reader.h"
-#include "core/report_csv_generator.h"
-#include "core/table_group.h"
-#include "core/table_view.h"
+#include "core/table/csv_reader.h"
+#include "sim/particle_report_csv_generator.h"
+#include "core/table/table_group.h"
+#include "core/table/table_view.h"
 
 namespace {
 

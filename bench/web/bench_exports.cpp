@@ -15,12 +15,12 @@
 #include <string_view>
 #include <vector>
 
-#include "core/activeplatform_generator.h"
-#include "core/analytics_parser.h"
-#include "core/csv_reader.h"
-#include "core/report_csv_generator.h"
-#include "core/table_group.h"
-#include "core/table_view.h"
+#include "sim/activeplatform_generator.h"
+#include "core/activeplatform/activeplatform_parse.h"
+#include "core/table/csv_reader.h"
+#include "sim/particle_report_csv_generator.h"
+#include "core/table/table_group.h"
+#include "core/table/table_view.h"
 
 namespace {
 
@@ -51,7 +51,7 @@ double timed(void (*work)()) {
 
 extern "C" {
 
-// Report-shaped CSV (core/report_csv_generator.h) of `rows` rows; with
+// Report-shaped CSV (sim/particle_report_csv_generator.h) of `rows` rows; with
 // `min_bytes` > 0, as many rows as it takes to reach that size instead.
 // Returns its address; ud_bench_generated_size() gives its length.
 EMSCRIPTEN_KEEPALIVE const char* ud_bench_generate_csv(double rows, double min_bytes) {
@@ -183,7 +183,7 @@ EMSCRIPTEN_KEEPALIVE double ud_bench_group(int which) {
 // that each side did the same work).
 EMSCRIPTEN_KEEPALIVE double ud_bench_last_rows() { return static_cast<double>(bench().last_rows); }
 
-// Analytics answer -> typed Table (core/analytics_parser.h). Returns item rows, -1 on error.
+// Analytics answer -> typed Table (core/activeplatform/activeplatform_parse.h). Returns item rows, -1 on error.
 EMSCRIPTEN_KEEPALIVE double ud_bench_parse_analytics(const char* bytes, double len) {
     auto report = analyticsReportFromJson(std::string_view(bytes, static_cast<std::size_t>(len)));
     return report ? static_cast<double>(report->items.rowCount()) : -1;

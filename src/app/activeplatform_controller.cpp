@@ -6,9 +6,9 @@
 #include <type_traits>
 
 #include "app/demo_clouds.h"
-#include "core/activeplatform_sim.h"
-#include "core/csv_writer.h"
-#include "core/decimal.h"
+#include "sim/activeplatform_sim.h"
+#include "core/table/csv_writer.h"
+#include "core/base/decimal.h"
 
 namespace ud::app {
 

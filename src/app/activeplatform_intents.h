@@ -5,7 +5,7 @@
 #include <variant>
 
 #include "app/table_view_state.h"
-#include "core/activeplatform_api.h"
+#include "core/activeplatform/activeplatform_api.h"
 
 namespace ud::app {
 

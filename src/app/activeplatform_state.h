@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "app/table_view_state.h"
-#include "core/activeplatform_api.h"
-#include "core/analytics_parser.h"
-#include "core/cost_totals.h"
-#include "core/result.h"
+#include "core/activeplatform/activeplatform_api.h"
+#include "core/activeplatform/activeplatform_parse.h"
+#include "core/activeplatform/activeplatform_totals.h"
+#include "core/base/result.h"
 
 namespace ud::app {
 

@@ -3,8 +3,8 @@
 
 #include <type_traits>
 
-#include "core/decimal.h"
-#include "core/png_encode.h"
+#include "core/base/decimal.h"
+#include "core/table/png_encode.h"
 
 namespace ud::app {
 

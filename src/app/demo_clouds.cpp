@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/activeplatform_sim.h"
-#include "core/particle_sim.h"
+#include "sim/activeplatform_sim.h"
+#include "sim/particle_sim.h"
 
 namespace ud::app {
 namespace {

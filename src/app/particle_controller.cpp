@@ -8,9 +8,9 @@
 #include <type_traits>
 
 #include "app/demo_clouds.h"
-#include "core/particle_api.h"
-#include "core/particle_parse.h"
-#include "core/particle_sim.h"
+#include "core/particle/particle_api.h"
+#include "core/particle/particle_parse.h"
+#include "sim/particle_sim.h"
 
 namespace ud::app {
 namespace {

@@ -17,7 +17,7 @@
 #include "app/particle_intents.h"
 #include "app/particle_state.h"
 #include "app/services.h"
-#include "core/particle_errors.h"
+#include "core/particle/particle_errors.h"
 
 namespace ud::app {
 

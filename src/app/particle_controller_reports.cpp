@@ -6,11 +6,11 @@
 #include <algorithm>
 #include <cctype>
 
-#include "core/decimal.h"
-#include "core/particle_api.h"
-#include "core/particle_parse.h"
-#include "core/report_quota.h"
-#include "core/report_rules.h"
+#include "core/base/decimal.h"
+#include "core/particle/particle_api.h"
+#include "core/particle/particle_parse.h"
+#include "core/particle/particle_report_quota.h"
+#include "core/particle/particle_report_rules.h"
 
 namespace ud::app {
 namespace {

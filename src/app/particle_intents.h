@@ -10,7 +10,7 @@
 #include <variant>
 
 #include "app/particle_state.h"
-#include "core/report_rules.h"
+#include "core/particle/particle_report_rules.h"
 
 namespace ud::app {
 

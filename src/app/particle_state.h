@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "core/particle_models.h"
-#include "core/report_poller.h"
-#include "core/result.h"
+#include "core/particle/particle_models.h"
+#include "core/particle/particle_report_poller.h"
+#include "core/base/result.h"
 
 namespace ud::app {
 

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/table_view_state.h"
-#include "core/table.h"
+#include "core/table/table.h"
 
 namespace ud::app {
 

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <type_traits>
 
-#include "core/decimal.h"
+#include "core/base/decimal.h"
 
 namespace ud::app {
 namespace {

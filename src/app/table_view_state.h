@@ -10,8 +10,8 @@
 #include <variant>
 #include <vector>
 
-#include "core/table.h"
-#include "core/table_view.h"
+#include "core/table/table.h"
+#include "core/table/table_view.h"
 
 namespace ud::app {
 

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <type_traits>
 
-#include "core/csv_writer.h"
-#include "core/decimal.h"
-#include "core/report_csv_generator.h"
+#include "core/table/csv_writer.h"
+#include "core/base/decimal.h"
+#include "sim/particle_report_csv_generator.h"
 
 namespace ud::app {
 namespace {

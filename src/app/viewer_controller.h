@@ -11,7 +11,7 @@
 #include "app/services.h"
 #include "app/viewer_intents.h"
 #include "app/viewer_state.h"
-#include "core/csv_reader.h"
+#include "core/table/csv_reader.h"
 
 namespace ud::app {
 

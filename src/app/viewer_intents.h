@@ -8,8 +8,8 @@
 
 #include "app/table_view_state.h"
 #include "app/viewer_state.h"
-#include "core/csv_reader.h"
-#include "core/table_group.h"
+#include "core/table/csv_reader.h"
+#include "core/table/table_group.h"
 
 namespace ud::app {
 

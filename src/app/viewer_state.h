@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "app/table_view_state.h"
-#include "core/chart_series.h"
-#include "core/csv_reader.h"
-#include "core/table.h"
-#include "core/table_group.h"
+#include "core/table/chart_series.h"
+#include "core/table/csv_reader.h"
+#include "core/table/table.h"
+#include "core/table/table_group.h"
 
 namespace ud::app {
 

@@ -1,7 +1,7 @@
 // Time as a seam: the app asks a Clock, tests hand it a FakeClock.
 #pragma once
 
-#include "core/date.h"
+#include "core/base/date.h"
 
 namespace ud::platform {
 

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <functional>
 
-#include "core/http.h"
+#include "core/base/http.h"
 
 namespace ud::platform {
 

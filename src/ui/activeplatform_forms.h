@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <string>
 
-#include "core/activeplatform_api.h"
+#include "core/activeplatform/activeplatform_api.h"
 #include "ui/chart_widget.h"
 #include "ui/table_forms.h"
 

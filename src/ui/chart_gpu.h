@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "core/chart_series.h"
+#include "core/table/chart_series.h"
 
 namespace ud::ui {
 

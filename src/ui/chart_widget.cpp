@@ -11,7 +11,7 @@
 #include <cfloat>
 #include <cmath>
 
-#include "core/date.h"
+#include "core/base/date.h"
 
 namespace ud::ui {
 namespace {

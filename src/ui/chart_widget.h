@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "core/chart_series.h"
+#include "core/table/chart_series.h"
 #include "ui/chart_gpu.h"
 #include "ui/widget_registry.h"
 

@@ -8,8 +8,8 @@
 
 #include <string>
 
-#include "core/chart_series.h"
-#include "core/decimal.h"
+#include "core/table/chart_series.h"
+#include "core/base/decimal.h"
 #include "ui/chart_widget.h"
 #include "ui/table_widget.h"
 #include "ui/widgets.h"

@@ -9,7 +9,7 @@
 
 #include <algorithm>
 
-#include "core/date.h"
+#include "core/base/date.h"
 #include "ui/panel_particle_parts.h"
 #include "ui/widgets.h"
 

@@ -6,9 +6,9 @@
 
 #include <string>
 
-#include "core/date.h"
-#include "core/particle_api.h"
-#include "core/report_quota.h"
+#include "core/base/date.h"
+#include "core/particle/particle_api.h"
+#include "core/particle/particle_report_quota.h"
 #include "ui/panel_particle_parts.h"
 #include "ui/widgets.h"
 

@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "core/date.h"
-#include "core/decimal.h"
-#include "core/particle_parse.h"
+#include "core/base/date.h"
+#include "core/base/decimal.h"
+#include "core/particle/particle_parse.h"
 #include "ui/panel_particle_parts.h"
 #include "ui/widgets.h"
 

@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <string>
 
-#include "core/decimal.h"
+#include "core/base/decimal.h"
 #include "ui/chart_widget.h"
 #include "ui/table_widget.h"
 #include "ui/widgets.h"

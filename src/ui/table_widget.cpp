@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <string>
 
-#include "core/decimal.h"
+#include "core/base/decimal.h"
 #include "ui/widgets.h"
 
 namespace ud::ui {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "app/table_view_state.h"
-#include "core/table.h"
+#include "core/table/table.h"
 #include "ui/table_forms.h"
 #include "ui/widget_registry.h"
 

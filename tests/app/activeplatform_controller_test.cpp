@@ -7,7 +7,7 @@
 
 #include "app/activeplatform_controller.h"
 #include "app/demo_clouds.h"
-#include "core/activeplatform_sim.h"
+#include "sim/activeplatform_sim.h"
 #include "platform/simulated_transport.h"
 
 namespace ud::app {

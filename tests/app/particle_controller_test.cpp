@@ -9,7 +9,7 @@
 
 #include "app/demo_clouds.h"
 #include "app/particle_controller.h"
-#include "core/particle_sim.h"
+#include "sim/particle_sim.h"
 #include "platform/simulated_transport.h"
 
 namespace ud::app {

@@ -1,7 +1,7 @@
 // ActivePlatform request builder, form validation, error sentences and retry timing.
 #include <gtest/gtest.h>
 
-#include "core/activeplatform_api.h"
+#include "core/activeplatform/activeplatform_api.h"
 
 using namespace ud::core;
 

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/analytics_parser.h"
+#include "core/activeplatform/activeplatform_parse.h"
 
 using namespace ud::core;
 

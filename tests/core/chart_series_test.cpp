@@ -2,10 +2,10 @@
 // geometry (positives up, negatives down) and the ActivePlatform adapter.
 #include <gtest/gtest.h>
 
-#include "core/chart_series.h"
-#include "core/csv_reader.h"
-#include "core/png_encode.h"
-#include "core/table_view.h"
+#include "core/table/chart_series.h"
+#include "core/table/csv_reader.h"
+#include "core/table/png_encode.h"
+#include "core/table/table_view.h"
 
 namespace ud::core {
 namespace {

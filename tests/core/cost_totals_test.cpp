@@ -1,8 +1,8 @@
 // Per-currency exact totals and the daily by-category series.
 #include <gtest/gtest.h>
 
-#include "core/analytics_parser.h"
-#include "core/cost_totals.h"
+#include "core/activeplatform/activeplatform_parse.h"
+#include "core/activeplatform/activeplatform_totals.h"
 
 using namespace ud::core;
 

@@ -2,8 +2,8 @@
 // line numbers, type inference and widening, report roles.
 #include <gtest/gtest.h>
 
-#include "core/column_roles.h"
-#include "core/csv_reader.h"
+#include "core/table/column_roles.h"
+#include "core/table/csv_reader.h"
 
 namespace ud::core {
 namespace {

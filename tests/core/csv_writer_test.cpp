@@ -2,10 +2,10 @@
 // through the reader (including the generated report).
 #include <gtest/gtest.h>
 
-#include "core/csv_reader.h"
-#include "core/csv_writer.h"
-#include "core/report_csv_generator.h"
-#include "core/table_view.h"
+#include "core/table/csv_reader.h"
+#include "core/table/csv_writer.h"
+#include "sim/particle_report_csv_generator.h"
+#include "core/table/table_view.h"
 
 namespace ud::core {
 namespace {

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "core/date.h"
+#include "core/base/date.h"
 
 using namespace ud::core;
 

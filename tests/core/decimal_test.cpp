@@ -2,7 +2,7 @@
 
 #include <random>
 
-#include "core/decimal.h"
+#include "core/base/decimal.h"
 
 using namespace ud::core;
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "core/http.h"
+#include "core/base/http.h"
 
 using namespace ud::core;
 

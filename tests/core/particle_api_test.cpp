@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/particle_api.h"
+#include "core/particle/particle_api.h"
 
 namespace ud::core {
 namespace {

@@ -2,7 +2,7 @@
 // both variants of uncertain fields parse, malformed input gives specific errors.
 #include <gtest/gtest.h>
 
-#include "core/particle_parse.h"
+#include "core/particle/particle_parse.h"
 
 namespace ud::core {
 namespace {

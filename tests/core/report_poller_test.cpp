@@ -2,10 +2,10 @@
 // comes in as an argument: no sleeping), record save/restore, and the quota.
 #include <gtest/gtest.h>
 
-#include "core/particle_errors.h"
-#include "core/report_poller.h"
-#include "core/report_quota.h"
-#include "core/report_rules.h"
+#include "core/particle/particle_errors.h"
+#include "core/particle/particle_report_poller.h"
+#include "core/particle/particle_report_quota.h"
+#include "core/particle/particle_report_rules.h"
 
 namespace ud::core {
 namespace {

@@ -2,8 +2,8 @@
 // without loss, dictionary-coded text, nulls and exact cell text.
 #include <gtest/gtest.h>
 
-#include "core/cell_text.h"
-#include "core/table.h"
+#include "core/table/cell_text.h"
+#include "core/table/table.h"
 
 namespace ud::core {
 namespace {

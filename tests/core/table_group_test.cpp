@@ -3,9 +3,9 @@
 
 #include <map>
 
-#include "core/csv_reader.h"
-#include "core/table_group.h"
-#include "core/table_view.h"
+#include "core/table/csv_reader.h"
+#include "core/table/table_group.h"
+#include "core/table/table_view.h"
 
 namespace ud::core {
 namespace {

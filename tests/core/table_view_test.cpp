@@ -1,8 +1,8 @@
 // Filters, search and multi-key stable sorts over a small typed table.
 #include <gtest/gtest.h>
 
-#include "core/csv_reader.h"
-#include "core/table_view.h"
+#include "core/table/csv_reader.h"
+#include "core/table/table_view.h"
 
 namespace ud::core {
 namespace {

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/analytics_parser.h"
-#include "core/cost_totals.h"
+#include "core/activeplatform/activeplatform_parse.h"
+#include "core/activeplatform/activeplatform_totals.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view body(reinterpret_cast<const char*>(data), size);

@@ -8,10 +8,10 @@
 #include <string_view>
 #include <vector>
 
-#include "core/csv_reader.h"
-#include "core/csv_writer.h"
-#include "core/table_group.h"
-#include "core/table_view.h"
+#include "core/table/csv_reader.h"
+#include "core/table/csv_writer.h"
+#include "core/table/table_group.h"
+#include "core/table/table_view.h"
 
 namespace {
 

@@ -4,10 +4,10 @@
 // fault switch shows the sentence the user would read.
 #include <gtest/gtest.h>
 
-#include "core/activeplatform_api.h"
-#include "core/activeplatform_sim.h"
-#include "core/analytics_parser.h"
-#include "core/cost_totals.h"
+#include "core/activeplatform/activeplatform_api.h"
+#include "sim/activeplatform_sim.h"
+#include "core/activeplatform/activeplatform_parse.h"
+#include "core/activeplatform/activeplatform_totals.h"
 #include "platform/native/fake_http_server.h"
 #include "platform/native/http_transport_native.h"
 

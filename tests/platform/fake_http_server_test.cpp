@@ -2,7 +2,7 @@
 // arrive intact, answers come back intact, and the fake directives misbehave.
 #include <gtest/gtest.h>
 
-#include "core/fake_directives.h"
+#include "sim/fake_directives.h"
 #include "platform/native/fake_http_server.h"
 #include "platform/native/http_transport_native.h"
 

@@ -5,12 +5,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/particle_api.h"
-#include "core/particle_parse.h"
-#include "core/particle_sim.h"
-#include "core/report_poller.h"
-#include "core/report_quota.h"
-#include "core/report_rules.h"
+#include "core/particle/particle_api.h"
+#include "core/particle/particle_parse.h"
+#include "sim/particle_sim.h"
+#include "core/particle/particle_report_poller.h"
+#include "core/particle/particle_report_quota.h"
+#include "core/particle/particle_report_rules.h"
 #include "platform/native/fake_http_server.h"
 #include "platform/native/http_transport_native.h"
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <thread>
 
-#include "core/activeplatform_sim.h"
+#include "sim/activeplatform_sim.h"
 #include "platform/native/fake_http_server.h"
 
 namespace {
@@ -28,7 +28,7 @@ constexpr const char* kUsage =
     "Tokens: demo-manager-token, test-manager-token (reseller 1001), other-reseller-token (2002).\n"
     "Subscriptions: 70112 (EUR), 70113 (USD), 70114 (not pay-as-you-go), 80001 (reseller 2002).\n"
     "Control (fake only, GET or POST): <prefix>/__fake/reset | preset?name= | fault?kind=&count=&status= |\n"
-    "  config?cors=off&... | requests | counts. See src/core/activeplatform_sim.h.\n";
+    "  config?cors=off&... | requests | counts. See src/sim/activeplatform_sim.h.\n";
 
 }  // namespace
 

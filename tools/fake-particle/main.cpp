@@ -9,7 +9,7 @@
 #include <string>
 #include <thread>
 
-#include "core/particle_sim.h"
+#include "sim/particle_sim.h"
 #include "platform/native/fake_http_server.h"
 
 namespace {

@@ -11,7 +11,7 @@
 #include <mutex>
 #include <thread>
 
-#include "core/fake_directives.h"
+#include "sim/fake_directives.h"
 
 namespace ud::platform {
 

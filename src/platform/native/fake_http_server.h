@@ -11,9 +11,9 @@
 #include <memory>
 #include <string>
 
-#include "core/date.h"
-#include "core/http.h"
-#include "core/result.h"
+#include "core/base/date.h"
+#include "core/base/http.h"
+#include "core/base/result.h"
 
 namespace ud::platform {
 

@@ -1,0 +1,56 @@
+// Report date-range validation, presets and defaults (see particle_report_rules.h).
+#include "core/particle/particle_report_rules.h"
+
+#include <algorithm>
+
+namespace ud::core {
+
+ReportRangeCheck checkReportRange(std::string_view start_text, std::string_view end_text, ReportType type,
+                                  Date today) {
+    ReportRangeCheck check;
+    auto start = parseDateField(start_text);
+    auto end = parseDateField(end_text);
+    if (!start) check.start_error = "Start date: " + start.error().message;
+    if (!end) check.end_error = "End date: " + end.error().message;
+    if (start && *start > today) check.start_error = "Start date is in the future (today is " + isoFromDate(today) + ").";
+    if (end && *end > today) check.end_error = "End date is in the future; a report can cover days up to today (" +
+                                              isoFromDate(today) + ").";
+    if (start && end && *start > *end) check.range_error = "The start date is after the end date.";
+    if (!check.start_error.empty() || !check.end_error.empty() || !check.range_error.empty()) return check;
+    if (*start < addMonths(today, -kReportWarnMonthsBack))
+        check.warning = std::string("The start is more than 6 months back; Particle may refuse older ") +
+                        (type == ReportType::Devices ? "device" : "product") + " data.";
+    check.range = DateRange{*start, *end};
+    return check;
+}
+
+const char* labelFromRangePreset(RangePreset preset) {
+    switch (preset) {
+        case RangePreset::ThisBillingPeriod: return "This billing period";
+        case RangePreset::LastBillingPeriod: return "Last billing period";
+        case RangePreset::Last30Days: return "Last 30 days";
+    }
+    return "";
+}
+
+DateRange rangeFromPreset(RangePreset preset, const DateRange& billing_period, Date today) {
+    switch (preset) {
+        case RangePreset::ThisBillingPeriod: {
+            Date last = std::min(billing_period.last, today);
+            return {std::min(billing_period.first, last), last};
+        }
+        case RangePreset::LastBillingPeriod: {
+            // Billing periods are monthly: the previous one ends the day before this one starts.
+            Date last = std::min(addDays(billing_period.first, -1), today);
+            return {std::min(addMonths(billing_period.first, -1), last), last};
+        }
+        case RangePreset::Last30Days: return {addDays(today, -29), today};
+    }
+    return {today, today};
+}
+
+DateRange defaultReportRange(const ServiceAgreement& agreement, Date today) {
+    return rangeFromPreset(RangePreset::ThisBillingPeriod, agreement.current_billing_period, today);
+}
+
+}  // namespace ud::core

@@ -1,0 +1,39 @@
+// Deterministic daily-analytics data for the simulated ActivePlatform (doc 9.7):
+// many lines per day over 8 categories, resource groups in mixed case, regions
+// (some empty), free-text units; total = round6(unit_price x duration) minus the
+// discount; zero lines, refunds (negative), one tiny value in exponent form;
+// billed_day = operate_day or a day or two later. The same seed and day always
+// give the same lines, whatever range is asked for.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/base/date.h"
+
+namespace ud::core {
+
+struct AnalyticsGeneratorOptions {
+    std::uint64_t seed = 1;
+    int lines_per_day = 10;
+    std::vector<std::string> currencies{"EUR"};  // more than one: lines alternate (mixed-currency preset)
+    int tax_percent = 0;                         // taxes_total = total x this / 100, rounded to 6 decimals
+    // Body variations the fake server's fault switches ask for:
+    bool amounts_as_numbers = false;  // JSON numbers instead of decimal strings
+    bool unknown_extras = false;      // extra item keys and a header of unknown type ("boolean")
+    bool integer_id = false;          // "id": 70112 instead of "70112"
+    bool items_missing = false;       // no "items" member at all
+};
+
+// The complete answer body for `subscription_id` over `range` (inclusive).
+// Days after `today` have no items (the future has no consumption).
+std::string analyticsBodyFromGenerator(const std::string& subscription_id, DateRange range, Date today,
+                                       const AnalyticsGeneratorOptions& options);
+
+// "0.13664", "2.0", "0.0", "-1.5": micro-units as the API's float-style text.
+std::string apTextFromMicros(std::int64_t micros);
+// A tiny non-zero amount in exponent form, as a float printer would: 50 -> "5.0e-05".
+std::string apExponentTextFromMicros(std::int64_t micros);
+
+}  // namespace ud::core
