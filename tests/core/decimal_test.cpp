@@ -75,3 +75,25 @@ TEST(Decimal, OrdersAndNegates) {
     EXPECT_EQ(-dec("2.5"), dec("-2.5"));
     EXPECT_EQ(dec("0.1") + dec("0.2"), dec("0.3"));
 }
+
+TEST(Decimal, DerivedValuesRoundOnceHalfAwayFromZero) {
+    EXPECT_EQ(roundedQuotient(Decimal::fromInt(5), 2, 0)->toString(), "3");   // 2.5 -> 3
+    EXPECT_EQ(roundedQuotient(Decimal::fromInt(-5), 2, 0)->toString(), "-3");
+    EXPECT_EQ(roundedQuotient(Decimal::fromInt(7), 3, 2)->toString(), "2.33");
+    EXPECT_EQ(roundedQuotient(dec("0.005"), 1, 2)->toString(), "0.01");
+    EXPECT_FALSE(roundedQuotient(Decimal::fromInt(1), 0, 0));
+    EXPECT_EQ(percentChange(dec("18"), dec("28"), 1)->toString(), "55.6");
+    EXPECT_EQ(percentChange(dec("-10"), dec("-5"), 1)->toString(), "50");  // towards zero from a credit: up
+    EXPECT_FALSE(percentChange(Decimal{}, dec("3"), 1));
+    EXPECT_EQ(percentOf(dec("92222"), dec("100000"), 0)->toString(), "92");
+    EXPECT_EQ(roundedRatio(dec("61"), dec("15"), 1)->toString(), "4.1");
+}
+
+TEST(Decimal, CheckedArithmeticReportsOverflow) {
+    const Decimal huge = Decimal::fromUnits(static_cast<Int128>(1) << 126);  // doubled: past 2^127 - 1
+    EXPECT_FALSE(checkedAdd(huge, huge));
+    EXPECT_FALSE(checkedMul(huge, 4));
+    EXPECT_EQ(checkedMul(dec("1.5"), 3)->toString(), "4.5");
+    EXPECT_EQ(checkedSub(dec("1"), dec("2.5"))->toString(), "-1.5");
+    EXPECT_FALSE(percentChange(dec("1e-9"), huge, 1));
+}

@@ -70,6 +70,13 @@ std::string isoFromDate(const Date& date) {
     return buf;
 }
 
+std::string shortTextFromDate(const Date& date) {
+    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const int m = date.month >= 1 && date.month <= 12 ? date.month - 1 : 0;
+    return std::to_string(date.day) + " " + kMonths[m];
+}
+
 std::optional<YearMonth> yearMonthFromIso(std::string_view text) {
     YearMonth ym;
     if (text.size() != 7 || text[4] != '-') return std::nullopt;

@@ -46,6 +46,8 @@ std::optional<Date> dateFromIso(std::string_view text);
 // Like dateFromIso but explains what is wrong, for inline form validation.
 Result<Date> parseDateField(std::string_view text);
 std::string isoFromDate(const Date& date);
+// For sentences: "2 Dec", "14 Jan" (English month abbreviations, no year).
+std::string shortTextFromDate(const Date& date);
 
 std::optional<YearMonth> yearMonthFromIso(std::string_view text);  // strict YYYY-MM
 std::string isoFromYearMonth(const YearMonth& ym);

@@ -38,7 +38,73 @@ Int128 pow10(int n) {
     return p;
 }
 
+constexpr Int128 kInt128Max = ((static_cast<Int128>(1) << 126) - 1) * 2 + 1;
+
+Int128 absOf(Int128 v) { return v < 0 ? -v : v; }
+
+// a / b rounded half away from zero; b != 0.
+Int128 divideRounded(Int128 a, Int128 b) {
+    const bool negative = (a < 0) != (b < 0);
+    const Int128 ua = absOf(a), ub = absOf(b);
+    Int128 q = ua / ub;
+    const Int128 r = ua % ub;
+    if (r >= ub - r) ++q;  // r >= b/2 without overflow
+    return negative ? -q : q;
+}
+
+std::optional<Int128> mulChecked(Int128 a, Int128 b) {
+    if (a == 0 || b == 0) return Int128{0};
+    if (absOf(a) > kInt128Max / absOf(b)) return std::nullopt;
+    return a * b;
+}
+
+// units * 10^-9 divided by `divisor_units` * 10^-9, times `factor`, rounded to `decimals`.
+std::optional<Decimal> ratioRounded(Int128 numerator_units, Int128 divisor_units, long long factor, int decimals) {
+    if (divisor_units == 0) return std::nullopt;
+    decimals = std::clamp(decimals, 0, Decimal::kScale);
+    // result units = round(num * factor * 10^decimals / div) * 10^(9 - decimals)
+    auto scaled = mulChecked(numerator_units, static_cast<Int128>(factor) * pow10(decimals));
+    if (!scaled) return std::nullopt;
+    auto units = mulChecked(divideRounded(*scaled, divisor_units), pow10(Decimal::kScale - decimals));
+    if (!units || absOf(*units) > kMaxUnits) return std::nullopt;
+    return Decimal::fromUnits(*units);
+}
+
 }  // namespace
+
+std::optional<Decimal> checkedAdd(Decimal a, Decimal b) {
+    const Int128 x = a.units(), y = b.units();
+    if ((y > 0 && x > kInt128Max - y) || (y < 0 && x < -kInt128Max - y)) return std::nullopt;
+    return Decimal::fromUnits(x + y);
+}
+
+std::optional<Decimal> checkedSub(Decimal a, Decimal b) { return checkedAdd(a, -b); }
+
+std::optional<Decimal> checkedMul(Decimal value, long long factor) {
+    auto units = mulChecked(value.units(), factor);
+    if (!units) return std::nullopt;
+    return Decimal::fromUnits(*units);
+}
+
+std::optional<Decimal> roundedQuotient(Decimal numerator, long long divisor, int decimals) {
+    if (divisor == 0) return std::nullopt;
+    return ratioRounded(numerator.units(), static_cast<Int128>(divisor) * Decimal::kUnit, 1, decimals);
+}
+
+std::optional<Decimal> percentChange(Decimal from, Decimal to, int decimals) {
+    auto diff = checkedSub(to, from);
+    if (!diff || from.isZero()) return std::nullopt;
+    return ratioRounded(diff->units(), absOf(from.units()), 100, decimals);
+}
+
+std::optional<Decimal> roundedRatio(Decimal a, Decimal b, int decimals) {
+    return ratioRounded(a.units(), b.units(), 1, decimals);
+}
+
+std::optional<Decimal> percentOf(Decimal a, Decimal b, int decimals) {
+    if (b.isZero()) return std::nullopt;
+    return ratioRounded(a.units(), b.units(), 100, decimals);
+}
 
 std::optional<Decimal> Decimal::fromText(std::string_view t) {
     std::size_t i = 0;

@@ -52,6 +52,24 @@ private:
     Int128 units_ = 0;
 };
 
+// Checked arithmetic for values derived from many inputs (forecasts, changes):
+// nullopt instead of a wrapped 128-bit result.
+std::optional<Decimal> checkedAdd(Decimal a, Decimal b);
+std::optional<Decimal> checkedSub(Decimal a, Decimal b);
+std::optional<Decimal> checkedMul(Decimal value, long long factor);
+
+// numerator / divisor, the one rounding of a derived value: half away from
+// zero to `decimals` fraction digits (0..9). nullopt when divisor is 0.
+// Exact inputs stay exact until here, so a projection is rounded exactly once.
+std::optional<Decimal> roundedQuotient(Decimal numerator, long long divisor, int decimals);
+// (to - from) / |from| x 100, rounded once (half away from zero) to `decimals`;
+// nullopt when `from` is 0 (a change from nothing has no percentage) or on overflow.
+std::optional<Decimal> percentChange(Decimal from, Decimal to, int decimals);
+// a / b rounded once to `decimals`; nullopt when b is 0 or on overflow.
+std::optional<Decimal> roundedRatio(Decimal a, Decimal b, int decimals);
+// a / b x 100 rounded once to `decimals` (share of an included amount); nullopt when b is 0.
+std::optional<Decimal> percentOf(Decimal a, Decimal b, int decimals);
+
 // Display form: rounded half away from zero to `decimals` fraction digits, with
 // a thousands separator: formatDecimal(1234.5678, 2) -> "1,234.57".
 std::string formatDecimal(Decimal value, int decimals, bool thousands = true);

@@ -120,7 +120,46 @@ std::string textFromChartValue(Decimal value, const ChartValueFormat& format) {
 }
 
 StackedSeriesView StackedSeries::view() const {
-    return StackedSeriesView{first_day, day_count, keys, values, day_totals, format, has_other};
+    return StackedSeriesView{first_day, day_count, keys, values, day_totals, format, has_other, lines};
+}
+
+void extendSeriesTo(StackedSeries& series, Date last) {
+    const std::int64_t want = daysBetween(series.first_day, last) + 1;
+    if (want <= static_cast<std::int64_t>(series.day_count) || want > kMaxChartDays) return;
+    series.day_count = static_cast<std::size_t>(want);
+    for (auto& row : series.values) row.resize(series.day_count);
+    series.day_totals.resize(series.day_count);
+    for (auto& line : series.lines) line.values.resize(series.day_count);
+}
+
+ChartLine rateLine(std::string label, const StackedSeries& series, DateRange days, Decimal rate) {
+    ChartLine line{std::move(label), std::vector<std::optional<Decimal>>(series.day_count), true};
+    for (std::size_t d = 0; d < series.day_count; ++d) {
+        const Date day = addDays(series.first_day, static_cast<std::int64_t>(d));
+        if (day >= days.first && day <= days.last) line.values[d] = rate;
+    }
+    return line;
+}
+
+StackedSeries alignedPeriodsSeries(const std::vector<std::optional<Decimal>>& before,
+                                   const std::vector<std::optional<Decimal>>& after, Date after_first,
+                                   const std::string& before_label, const std::string& after_label,
+                                   ChartValueFormat format) {
+    StackedSeries s;
+    s.first_day = after_first;
+    s.day_count = std::min<std::size_t>(std::max(before.size(), after.size()), static_cast<std::size_t>(kMaxChartDays));
+    s.keys = {after_label};
+    s.values.assign(1, std::vector<Decimal>(s.day_count));
+    s.day_totals.assign(s.day_count, Decimal{});
+    for (std::size_t d = 0; d < s.day_count && d < after.size(); ++d) {
+        s.values[0][d] = after[d].value_or(Decimal{});
+        s.day_totals[d] = s.values[0][d];
+    }
+    ChartLine line{before_label, std::vector<std::optional<Decimal>>(s.day_count), false};
+    for (std::size_t d = 0; d < s.day_count && d < before.size(); ++d) line.values[d] = before[d];
+    s.lines.push_back(std::move(line));
+    s.format = std::move(format);
+    return s;
 }
 
 StackedSeriesView viewFromDailySeries(const DailyCategorySeries& series) {
@@ -129,7 +168,7 @@ StackedSeriesView viewFromDailySeries(const DailyCategorySeries& series) {
     format.currency = series.currency;
     bool has_other = !series.categories.empty() && series.categories.back() == kOtherCategory;
     return StackedSeriesView{series.first_day, series.day_count, series.categories, series.values,
-                             series.day_totals, format, has_other};
+                             series.day_totals, format, has_other, {}};
 }
 
 Result<StackedSeries> stackedSeriesFromTable(const Table& table, std::span<const std::uint32_t> rows,
@@ -257,6 +296,12 @@ ChartGeometry geometryFromStacked(const StackedSeriesView& series) {
         g.high = std::max(g.high, up);
         g.low = std::min(g.low, down);
     }
+    for (const auto& line : series.lines)  // lines share the axis
+        for (const auto& v : line.values)
+            if (v) {
+                g.high = std::max(g.high, *v);
+                g.low = std::min(g.low, *v);
+            }
     return g;
 }
 
@@ -292,6 +337,10 @@ std::uint64_t fingerprintOf(const StackedSeriesView& series) {
     for (const auto& k : series.keys) f.text(k);
     for (const auto& row : series.values)
         for (Decimal v : row) f.decimal(v);
+    for (const auto& line : series.lines) {
+        f.text(line.label);
+        for (const auto& v : line.values) f.decimal(v.value_or(Decimal::fromUnits(-1)));
+    }
     f.text(series.format.currency);
     return f.h;
 }

@@ -34,6 +34,15 @@ struct ChartValueFormat {
 };
 std::string textFromChartValue(Decimal value, const ChartValueFormat& format);
 
+// A line drawn over a daily chart: a projection continuing to the period's
+// end, or an earlier period aligned day by day. values[d] is day d of the
+// series; none leaves a gap.
+struct ChartLine {
+    std::string label;
+    std::vector<std::optional<Decimal>> values;
+    bool dashed = false;  // projections are dashed; measured lines are solid
+};
+
 // A read-only view of a daily stacked series: values[key][day], day d being
 // first_day + d. Keys are the top N by total, largest first, then "Other".
 struct StackedSeriesView {
@@ -44,6 +53,7 @@ struct StackedSeriesView {
     std::span<const Decimal> day_totals;
     ChartValueFormat format;
     bool has_other = false;  // the last key sums every key past the top N
+    std::span<const ChartLine> lines;  // drawn over the stacks, in order
 };
 
 struct StackedSeries {
@@ -56,9 +66,21 @@ struct StackedSeries {
     bool has_other = false;
     std::size_t other_key_count = 0;  // distinct keys folded into "Other"
     std::size_t rows_used = 0;        // rows with a day and a number
+    std::vector<ChartLine> lines;
 
     StackedSeriesView view() const;
 };
+
+// Pads the series with empty days up to `last` (for a projection past the data).
+void extendSeriesTo(StackedSeries& series, Date last);
+// A dashed line at `rate` over `days` (the rest of the period), on the series' days.
+ChartLine rateLine(std::string label, const StackedSeries& series, DateRange days, Decimal rate);
+// Two periods day by day from their first days: the later period as the bars
+// (one key), the earlier as a line; first_day is the later period's.
+StackedSeries alignedPeriodsSeries(const std::vector<std::optional<Decimal>>& before,
+                                   const std::vector<std::optional<Decimal>>& after, Date after_first,
+                                   const std::string& before_label, const std::string& after_label,
+                                   ChartValueFormat format);
 
 // The ActivePlatform series as a chart (money in its currency).
 StackedSeriesView viewFromDailySeries(const DailyCategorySeries& series);
