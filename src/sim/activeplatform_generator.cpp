@@ -67,6 +67,19 @@ std::int64_t durationMicros(Usage usage, std::uint64_t r) {
     return 0;
 }
 
+constexpr std::int64_t kDemoSpikeCycle = 23, kDemoSpikeDay = 5, kDemoSpikeFactor = 60;
+
+bool isDemoEvenMonth(std::int64_t day) { return dateFromDays(day).month % 2 == 0; }
+
+std::int64_t demoDuration(const Line& l, const ResourceTemplate& t, std::int64_t day) {
+    const Date d = dateFromDays(day);
+    const std::int64_t month_percent = 100 + ((d.year * 12 + d.month) % 3) * 20;
+    std::int64_t duration = l.duration * month_percent / 100;
+    if (day % kDemoSpikeCycle == kDemoSpikeDay && t.resource_name == "Standard Data Transfer Out")
+        duration *= kDemoSpikeFactor;
+    return duration;
+}
+
 Line lineFor(const AnalyticsGeneratorOptions& o, std::int64_t day, int index) {
     std::uint64_t r = splitmix(o.seed ^ splitmix(static_cast<std::uint64_t>(day) * 1000003ULL + static_cast<std::uint64_t>(index)));
     Line l;
@@ -78,6 +91,7 @@ Line lineFor(const AnalyticsGeneratorOptions& o, std::int64_t day, int index) {
     l.billed_days = day + (billed_pick < 7 ? 0 : billed_pick < 9 ? 1 : 2);
     l.price = t.price_micros;
     l.duration = durationMicros(t.usage, r >> 16);
+    if (o.demo_shape) l.duration = demoDuration(l, t, day);
     std::int64_t gross = roundDiv(l.price * l.duration, 1000000);
     bool refund = (r >> 40) % 101 == 0;
     if (refund) {
@@ -151,7 +165,9 @@ public:
         text("subcategory", t.subcategory);
         text("sku", skuFor(l.resource));
         text("resource_name", t.resource_name);
-        text("resource_group", kGroups[(mix * 5 + variant) % kGroups.size()]);
+        std::string_view group = kGroups[(mix * 5 + variant) % kGroups.size()];
+        if (o_.demo_shape && group == "rg-data" && isDemoEvenMonth(l.days)) group = "rg-archive";
+        text("resource_group", group);
         text("currency", o_.currencies[l.resource % o_.currencies.size()]);
         text("region", kRegions[(mix * 3 + variant) % kRegions.size()]);
         text("unit", t.unit);

@@ -24,6 +24,12 @@ struct AnalyticsGeneratorOptions {
     bool unknown_extras = false;      // extra item keys and a header of unknown type ("boolean")
     bool integer_id = false;          // "id": 70112 instead of "70112"
     bool items_missing = false;       // no "items" member at all
+    // Demo shape (same lines, other amounts and names), so insights have something to find:
+    // months cost 100 / 120 / 140 % in turn (this month and last always differ), on days
+    // where days-since-1970 % 23 == 5 "Standard Data Transfer Out" moves 60x its usual
+    // volume (a spike), and in even months resource group "rg-data" is named "rg-archive"
+    // (a group new or gone between two months).
+    bool demo_shape = false;
 };
 
 // The complete answer body for `subscription_id` over `range` (inclusive).

@@ -165,7 +165,10 @@ AnalyticsGeneratorOptions ActivePlatformSim::generatorOptionsFor(std::string_vie
     if (eur && preset_ == SimPreset::Large) o.lines_per_day = 300;
     if (eur && preset_ == SimPreset::Empty) o.lines_per_day = 0;
     if (eur && preset_ == SimPreset::MixedCurrency) o.currencies = {"EUR", "USD"};
-    if (preset_ == SimPreset::Demo) o.lines_per_day = eur ? 40 : 15;
+    if (preset_ == SimPreset::Demo) {
+        o.lines_per_day = eur ? 40 : 15;
+        o.demo_shape = true;
+    }
     return o;
 }
 

@@ -65,6 +65,9 @@ struct ParticleSimAgreement {
     long long max_devices = 100;
     int usage_percent = 83;  // drives the usage summary and the 70/90/100 % notifications
     std::vector<ParticleSimProduct> products;
+    // Demo: usage follows the daily model in particle_sim_usage.cpp instead of
+    // usage_percent, so the counter, the notifications and the report CSVs agree.
+    bool usage_from_model = false;
 };
 
 struct ParticleSimOrg {
@@ -241,8 +244,30 @@ std::string oauthError(const std::string& error, const std::string& description)
 std::string rubyFromTimestamp(Timestamp ts);  // "2026-06-01 08:42:10 +0000"
 DateRange billingPeriod(const ParticleSimAgreement& agreement, Date today);
 std::uint64_t mix(std::uint64_t a, std::uint64_t b);  // deterministic hash step (splitmix64)
+// `today`: the report's creation day; model agreements stop there (today half done).
 std::string reportCsvText(const ParticleSimAgreement& agreement, const std::string& scope_key, ReportType type,
-                          const DateRange& range, std::uint64_t seed, bool variant);
+                          const DateRange& range, std::uint64_t seed, bool variant, Date today);
+
+// The usage model of `usage_from_model` agreements (particle_sim_usage.cpp):
+//   - the period holding `today` uses max_messages / (days - 2) a day, so at that
+//     rate it runs out 2 days before its end; at 100 % the account is paused
+//     (no more data operations that period);
+//   - earlier periods use 75 % of max_messages over the whole period;
+//   - each device gets its share of the day, +-20 %; device 2 is gone this
+//     period, the last device is new this period (absent before);
+//   - device 3 uses 8x its share 3 days before today (a visible spike);
+//   - today counts half of its day (the counter includes the day so far).
+// Data operations of each device on `day` (0 for days after today).
+std::vector<long long> modelDeviceOps(const ParticleSimAgreement& agreement, std::size_t devices, Date day, Date today,
+                                      std::uint64_t seed);
+// The agreement counter: data operations from the period's first day through today.
+long long modelUsageSoFar(const ParticleSimAgreement& agreement, Date today, std::uint64_t seed);
+// The first day on which the period's running total reaches `percent` of the plan, if it did by today.
+std::optional<Date> modelDayReaching(const ParticleSimAgreement& agreement, int percent, Date today, std::uint64_t seed);
+std::size_t deviceCount(const ParticleSimAgreement& agreement);
+// Whether device `index` had no place in the fleet on `day` (gone or not yet added): no rows at all.
+bool modelDeviceAbsent(const ParticleSimAgreement& agreement, std::size_t devices, std::size_t index, Date day,
+                       Date today);
 }  // namespace particle_sim_detail
 
 }  // namespace ud::core

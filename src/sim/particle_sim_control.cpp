@@ -176,6 +176,13 @@ ParticleSimAgreement orgAgreement(std::string id, std::string name, int billing_
     return a;
 }
 
+// Demo: usage from the daily model (runs out before the period ends, a spike,
+// a device new and one gone since the last period).
+ParticleSimAgreement modelAgreement(ParticleSimAgreement a) {
+    a.usage_from_model = true;
+    return a;
+}
+
 }  // namespace
 
 ParticleSimConfig testParticleSimConfig() {
@@ -198,7 +205,7 @@ ParticleSimConfig demoParticleSimConfig() {
     c.ready_after_seconds = 12;  // seen by the first check, 15 s after the request
     c.accounts = {
         {kDemoParticleEmail, kDemoParticlePassword, false, false, {"64a1f0c2e4b0d97a55c3e210", "64a1f0c2e4b0d97a55c3e311"},
-         sandboxAgreement("3117", 93)},
+         modelAgreement(sandboxAgreement("3117", 93))},
         {"mfa@usagedesk.test", "demo", true, false, {"64a1f0c2e4b0d97a55c3e210"}, sandboxAgreement("3118", 100)},
         {"sso@usagedesk.test", "", false, true, {}, sandboxAgreement("3120", 0)},
     };

@@ -55,7 +55,7 @@ std::string cell(const std::string& text) {
 }  // namespace
 
 std::string reportCsvText(const ParticleSimAgreement& agreement, const std::string& scope_key, ReportType type,
-                          const DateRange& range, std::uint64_t seed, bool variant) {
+                          const DateRange& range, std::uint64_t seed, bool variant, Date today) {
     const std::string eol = variant ? "\r\n" : "\n";
     std::string out = variant ? "\xEF\xBB\xBF" : "";
     const bool devices = type == ReportType::Devices;
@@ -68,14 +68,20 @@ std::string reportCsvText(const ParticleSimAgreement& agreement, const std::stri
     const auto fleet = devicesOf(agreement, scope_key, variant);
     // Cap the generated span: a fake answer need not be years long.
     const std::int64_t days = std::min<std::int64_t>(daysBetween(range.first, range.last) + 1, 400);
+    const bool model = agreement.usage_from_model;
     for (std::int64_t d = 0; d < days; ++d) {
         const Date day = addDays(range.first, d);
+        if (model && day > today) break;  // a model report ends on the day it was made
         const std::string date = isoFromDate(day);
         std::vector<long long> per_product(agreement.products.size(), 0);
+        const std::vector<long long> model_ops =
+            model ? modelDeviceOps(agreement, fleet.size(), day, today, seed) : std::vector<long long>{};
         for (std::size_t i = 0; i < fleet.size(); ++i) {
+            if (model && modelDeviceAbsent(agreement, fleet.size(), i, day, today)) continue;
             std::uint64_t h = mix(seed, static_cast<std::uint64_t>(daysFromDate(day)) * 1000 + i);
             long long ops = static_cast<long long>(h % 4000);
             if (h % 7 == 0) ops = 0;  // some devices are offline some days
+            if (model) ops = model_ops[i];
             per_product[static_cast<std::size_t>(fleet[i].product - agreement.products.data())] += ops;
             if (devices)
                 out += date + "," + fleet[i].id + "," + cell(fleet[i].name) + "," + fleet[i].product->id + "," +

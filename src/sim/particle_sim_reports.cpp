@@ -39,6 +39,11 @@ json agreementIdJson(const std::string& id, bool numeric) {
 
 json notificationsJson(const ParticleSimAgreement& a, Date today, std::uint64_t seed) {
     const DateRange period = billingPeriod(a, today);
+    // Model agreements: each threshold on the day the running total reached it.
+    auto modelDay = [&](int percent) -> std::optional<Date> {
+        if (percent == 0) return period.first;
+        return modelDayReaching(a, percent, today, seed);
+    };
     struct Event {
         int day;
         const char* type;
@@ -50,7 +55,13 @@ json notificationsJson(const ParticleSimAgreement& a, Date today, std::uint64_t 
     json list = json::array();
     for (const Event& e : events) {
         Date day = addDays(period.first, e.day);
-        if (a.usage_percent < e.min_percent || day > today) continue;
+        if (a.usage_from_model) {
+            auto reached = modelDay(e.min_percent);
+            if (!reached) continue;
+            day = *reached;
+        } else if (a.usage_percent < e.min_percent || day > today) {
+            continue;
+        }
         std::string stamp = isoFromDate(day) + " 00:02:11 +0000";
         std::uint64_t h = mix(seed, static_cast<std::uint64_t>(daysFromDate(day)) * 31 + static_cast<std::uint64_t>(e.day + e.min_percent));
         char id[40];
@@ -67,11 +78,13 @@ json notificationsJson(const ParticleSimAgreement& a, Date today, std::uint64_t 
     return list;
 }
 
-json agreementJson(const ParticleSimAgreement& a, const std::string& owner_id, bool org, Date today, bool numeric) {
+json agreementJson(const ParticleSimAgreement& a, const std::string& owner_id, bool org, Date today, bool numeric,
+                   std::uint64_t seed) {
     const DateRange period = billingPeriod(a, today);
     long long devices = 0;
     for (const auto& p : a.products) devices += p.devices;
-    const long long messages = a.max_messages * a.usage_percent / 100;
+    const long long messages =
+        a.usage_from_model ? modelUsageSoFar(a, today, seed) : a.max_messages * a.usage_percent / 100;
     json usage = {{"owned_devices", devices}, {"billable_devices", devices}, {"device_data", 0}, {"device_messages", messages}};
     json zero = {{"owned_devices", 0}, {"billable_devices", 0}, {"device_data", 0}, {"device_messages", 0}};
     return {{"id", agreementIdJson(a.id, numeric)}, {"type", "service_agreement"}, {"attributes", {
@@ -130,7 +143,8 @@ HttpResponse ParticleSim::handleScoped(const HttpRequest& request, const Route& 
     const ParticleSimAgreement* agreement = agreementForScope(scope_key);
     const Date today = dateFromTimestamp(simNow(now));
     if (route.name == "agreements") {
-        json list = json::array({agreementJson(*agreement, owner_id, !route.scope->isSandbox(), today, config_.numeric_ids)});
+        json list = json::array({agreementJson(*agreement, owner_id, !route.scope->isSandbox(), today, config_.numeric_ids,
+                                                config_.seed)});
         return jsonResponse(200, json{{"data", list}}.dump());
     }
     if (route.name == "report_status") return reportStatus(route, scope_key, now);
@@ -239,8 +253,11 @@ std::string ParticleSim::reportCsv(std::string_view id) const {
     if (it == reports_.end()) return {};
     const ParticleSimAgreement* agreement = agreementForScope(it->second.scope_key);
     if (!agreement) return {};
-    return reportCsvText(*agreement, it->second.scope_key, it->second.type, it->second.range,
-                         mix(config_.seed, std::stoull(it->second.id)), config_.csv_variant);
+    // Model agreements share one seed, so every report agrees with the counter.
+    const std::uint64_t seed =
+        agreement->usage_from_model ? config_.seed : mix(config_.seed, std::stoull(it->second.id));
+    return reportCsvText(*agreement, it->second.scope_key, it->second.type, it->second.range, seed,
+                         config_.csv_variant, dateFromTimestamp(it->second.created));
 }
 
 HttpResponse ParticleSim::handleDownload(const HttpRequest& request, const Route& route, Timestamp now) {
