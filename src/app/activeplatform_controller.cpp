@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "app/activeplatform_insights.h"
 #include "app/demo_clouds.h"
 #include "sim/activeplatform_sim.h"
 #include "core/table/csv_writer.h"
@@ -50,6 +51,25 @@ void ActivePlatformController::apply(const ActivePlatformIntent& intent) {
                 applyTableAction(state_.view, table, i.action);
             } else if constexpr (std::is_same_v<T, ExportAnalyticsCsv>) {
                 exportCsv();
+            } else if constexpr (std::is_same_v<T, CompareThisMonthWithLast>) {
+                const core::Date today = core::dateFromTimestamp(services_.clock.now());
+                const core::Date last_month = core::addMonths(core::firstOfMonth(today), -1);
+                compareRanges({last_month, core::lastOfMonth(last_month)}, {core::firstOfMonth(today), today});
+            } else if constexpr (std::is_same_v<T, CompareAnalyticsRanges>) {
+                compareRanges(i.earlier, i.later);
+            } else if constexpr (std::is_same_v<T, SetComparisonKey>) {
+                state_.compare.key = i.key;
+                state_.compare.error.reset();
+                buildComparison(state_.compare);
+            } else if constexpr (std::is_same_v<T, CloseComparison>) {
+                state_.compare = AnalyticsComparison{};
+                compare_pending_[0] = compare_pending_[1] = 0;
+            } else if constexpr (std::is_same_v<T, ComparisonTableAction>) {
+                if (state_.compare.table) applyTableAction(state_.compare.view, *state_.compare.table, i.action);
+            } else if constexpr (std::is_same_v<T, ExportComparisonCsv>) {
+                exportComparison();
+            } else if constexpr (std::is_same_v<T, ShowSpike>) {
+                showSpike(state_, i.index);
             }
         },
         intent);
@@ -96,6 +116,7 @@ void ActivePlatformController::fetch() {
     }
     state_.error.reset();
     last_request_ = core::analyticsDailyRequest(*query);
+    pending_range_ = rangeOfQuery(*query);
     pending_url_ = last_request_.url;
     state_.fetched_label = query->subscription_id + ", " +
                            (query->range_kind == core::AnalyticsRangeKind::Days
@@ -128,8 +149,11 @@ void ActivePlatformController::tick() {
     if (answers_.empty()) return;
     auto answers = std::move(answers_);
     answers_.clear();
-    for (auto& answer : answers)
+    for (auto& answer : answers) {
         if (answer.first == pending_) onAnswer(answer.second);
+        else if (answer.first == compare_pending_[0]) onCompareAnswer(true, answer.second);
+        else if (answer.first == compare_pending_[1]) onCompareAnswer(false, answer.second);
+    }
 }
 
 void ActivePlatformController::onAnswer(const core::HttpResponse& response) {
@@ -153,6 +177,8 @@ void ActivePlatformController::onAnswer(const core::HttpResponse& response) {
     state_.totals = core::costTotalsFromTable(state_.report->items);
     state_.daily = core::dailyCostByCategory(state_.report->items);
     state_.message.clear();
+    state_.fetched_range = pending_range_;
+    refreshAnalyticsInsights(state_, core::dateFromTimestamp(services_.clock.now()));
 }
 
 // Rate limited (429) or briefly unavailable (503): wait what the server asked
@@ -198,6 +224,6 @@ core::Timestamp ActivePlatformController::nextWakeAt() const {
     }
     return wake;
 }
-bool ActivePlatformController::isAnimating() const { return state_.busy; }
+bool ActivePlatformController::isAnimating() const { return state_.busy || state_.compare.loading; }
 
 }  // namespace ud::app

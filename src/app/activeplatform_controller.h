@@ -1,4 +1,5 @@
-// ActivePlatform daily analytics: settings, fetch, typed table, totals per currency (issue 7).
+// ActivePlatform daily analytics: settings, fetch, typed table, totals per currency (issue 7),
+// and the insights of issue 14 (forecast, spikes, two ranges compared).
 // Turns ActivePlatform intents into requests and answers into ActivePlatformState. No timer, no
 // thread: the App's Controller calls tick() each loop and asks nextWakeAt(). A 429 or 503 answer
 // is sent again after its Retry-After (else 30 s), up to kActivePlatformMaxRetries times, with a
@@ -32,14 +33,21 @@ private:
     bool scheduleRetry(const core::HttpResponse& response);
     void cancelRetry();
     void exportCsv();
+    // ---- comparison (activeplatform_controller_compare.cpp) ----
+    void compareRanges(core::DateRange earlier, core::DateRange later);
+    void onCompareAnswer(bool earlier, const core::HttpResponse& response);
+    void exportComparison();
 
     ActivePlatformState& state_;
     Services services_;
     platform::RequestId pending_ = 0;  // 0 = none
     std::string pending_url_;          // for error sentences (never holds a token)
     core::HttpRequest last_request_;   // what a retry sends again
+    core::DateRange pending_range_;    // the days last_request_ covers
     std::vector<std::pair<platform::RequestId, core::HttpResponse>> answers_;  // queued by callbacks
     core::Timestamp redraw_at_ = -1;  // set when an answer arrived, so the main loop draws it
+    platform::RequestId compare_pending_[2] = {0, 0};  // earlier, later; 0 = answered
+    std::string compare_url_;                            // for error sentences (never holds a token)
 };
 
 }  // namespace ud::app

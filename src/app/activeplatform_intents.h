@@ -21,7 +21,20 @@ struct TryActivePlatformDemo {};
 struct ActivePlatformTableAction { TableAction action; };
 struct ExportAnalyticsCsv {};
 
-using ActivePlatformIntent = std::variant<EditAnalyticsForm, ApplyRangePreset, FetchAnalytics, TryActivePlatformDemo,
-                                          ActivePlatformTableAction, ExportAnalyticsCsv, CancelAnalyticsRetry>;
+// Insights (issue 14).
+struct CompareThisMonthWithLast {};  // two requests: last month and this month so far
+// Any two ranges (the form's subscription and token); `earlier` is shown as "before".
+struct CompareAnalyticsRanges { core::DateRange earlier, later; };
+struct SetComparisonKey { std::string key; };  // category, subcategory, resource_group, resource_name
+struct CloseComparison {};
+struct ComparisonTableAction { TableAction action; };
+struct ExportComparisonCsv {};
+// Filters the items table to a spike's currency, category and day (index into state.spikes).
+struct ShowSpike { std::size_t index = 0; };
+
+using ActivePlatformIntent =
+    std::variant<EditAnalyticsForm, ApplyRangePreset, FetchAnalytics, TryActivePlatformDemo, ActivePlatformTableAction,
+                 ExportAnalyticsCsv, CancelAnalyticsRetry, CompareThisMonthWithLast, CompareAnalyticsRanges,
+                 SetComparisonKey, CloseComparison, ComparisonTableAction, ExportComparisonCsv, ShowSpike>;
 
 }  // namespace ud::app

@@ -9,9 +9,13 @@
 
 #include "app/table_view_state.h"
 #include "core/activeplatform/activeplatform_api.h"
+#include "core/activeplatform/activeplatform_forecast.h"
 #include "core/activeplatform/activeplatform_parse.h"
 #include "core/activeplatform/activeplatform_totals.h"
 #include "core/base/result.h"
+#include "core/table/chart_series.h"
+#include "core/table/period_compare.h"
+#include "core/table/spikes.h"
 
 namespace ud::app {
 
@@ -20,6 +24,27 @@ inline constexpr int kActivePlatformMaxRetries = 3;
 
 // Storage key of the manager token, used only when the user ticks "remember".
 inline constexpr const char* kActivePlatformTokenKey = "usagedesk.activeplatform.token";
+
+// Two ranges side by side (issue 14): "this month against last month" or any
+// two ranges, fetched with the form's token and subscription.
+struct AnalyticsComparison {
+    bool active = false;
+    bool loading = false;
+    core::DateRange earlier, later;
+    std::string earlier_label, later_label;  // "2026-10-01 to 2026-10-31"
+    std::optional<core::AnalyticsReport> earlier_report, later_report;
+    std::string key = "category";  // category, subcategory, resource_group or resource_name
+    std::optional<core::PeriodComparison> result;
+    std::optional<core::Table> table;  // the result as a table (export, table widget)
+    TableViewState view;
+    std::vector<core::StackedSeries> charts;  // one per currency: days aligned from each range's first day
+    std::optional<core::Error> error;
+    std::string message;  // last export outcome
+};
+
+// The spike rule for ActivePlatform: a category's day over 3x its median day and at least 1.00.
+inline constexpr long long kApSpikeFactor = 3;
+inline constexpr long long kApSpikeMinimumCents = 100;
 
 struct ActivePlatformState {
     // The form as last edited. `form.token` is in memory only (state JSON reports
@@ -47,6 +72,14 @@ struct ActivePlatformState {
     std::string message;               // last export outcome
     std::string last_export_name;
     std::size_t last_export_bytes = 0;
+
+    // Insights (issue 14) of the fetched report.
+    std::optional<core::DateRange> fetched_range;  // the days asked for
+    std::optional<core::ActivePlatformForecast> forecast;  // the month-end per currency
+    std::optional<core::SpikeList> spikes;         // category days over the rule
+    core::SpikeRule spike_rule;
+    std::string spike_error;
+    AnalyticsComparison compare;
 };
 
 }  // namespace ud::app

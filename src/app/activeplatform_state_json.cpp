@@ -56,6 +56,7 @@ nlohmann::json jsonFromActivePlatformState(const ActivePlatformState& state) {
     j["daily_series"] = state.daily.size();
     j["message"] = state.message;
     j["last_export"] = {{"name", state.last_export_name}, {"bytes", state.last_export_bytes}};
+    j["insights"] = jsonFromAnalyticsInsights(state);
     return j;
 }
 

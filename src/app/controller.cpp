@@ -20,6 +20,16 @@ Controller::Controller(AppState& state, Services services)
         viewer_.onFileEnd(file_name, csv.size());
         state_.section = Section::Viewer;
     });
+    // "Compare with last period": the earlier report is kept, then the later one opens.
+    particle_.setCompareInViewer([this](std::string earlier_name, std::string earlier_csv, std::string later_name,
+                                        std::string later_csv) {
+        viewer_.onFileChunk(earlier_csv);
+        viewer_.onFileEnd(earlier_name, earlier_csv.size());
+        viewer_.apply(KeepAsEarlierPeriod{});
+        viewer_.onFileChunk(later_csv);
+        viewer_.onFileEnd(later_name, later_csv.size());
+        state_.section = Section::Viewer;
+    });
 }
 
 void Controller::loadSaved() {

@@ -1,6 +1,7 @@
 // ParticleController, first half: requests, login (token or password + MFA),
 // the token check, log out, demo switching, scope and agreements.
 #include "app/particle_controller.h"
+#include "app/particle_insights.h"
 
 #include <nlohmann/json.hpp>
 
@@ -82,6 +83,8 @@ void ParticleController::apply(const ParticleIntent& intent) {
                 copyLink(i.report);
             } else if constexpr (std::is_same_v<T, OpenReportInViewer>) {
                 fetchCsv(i.report, true);
+            } else if constexpr (std::is_same_v<T, CompareWithLastPeriod>) {
+                compareWithLastPeriod(i.report);
             } else if constexpr (std::is_same_v<T, ForgetReport>) {
                 forget(i.report);
             }
@@ -138,6 +141,7 @@ void ParticleController::tick() {
                                              "Your access token has expired. Log in again; your reports are kept.");
     }
     pollReports();
+    refreshParticleForecast(state_);
 }
 
 // ---- login ----------------------------------------------------------------------

@@ -21,16 +21,23 @@
 
 namespace ud::app {
 
+// particle-usage_<scope>_<type>_<start>_<end>.csv: the name a report's CSV is saved and opened under.
+std::string csvFileName(const core::ReportRecord& record);
+
 class ParticleController {
 public:
     // Hands a downloaded report to the viewer (the App's Controller wires it).
     using OpenInViewer = std::function<void(std::string file_name, std::string csv)>;
+    // Hands two reports to the viewer as a comparison (earlier first).
+    using CompareInViewer = std::function<void(std::string earlier_name, std::string earlier_csv,
+                                               std::string later_name, std::string later_csv)>;
 
     // `base_url` is Settings::particle_base_url (read at each request).
     ParticleController(ParticleState& state, Services services, const std::string& base_url);
     // Restores saved reports and a remembered token (and checks it); once, after settings load.
     void start();
     void setOpenInViewer(OpenInViewer open) { open_in_viewer_ = std::move(open); }
+    void setCompareInViewer(CompareInViewer compare) { compare_in_viewer_ = std::move(compare); }
 
     void apply(const ParticleIntent& intent);
     void tick();
@@ -78,6 +85,10 @@ private:
     void checkStatus(ParticleReport& report);
     ParticleReport* findReport(const ReportRef& ref);
     void fetchCsv(const ReportRef& ref, bool to_viewer);
+    void compareWithLastPeriod(const ReportRef& ref);
+    // Downloads one report's CSV; `done` gets the file name and bytes (not called on failure,
+    // which the report row shows).
+    void downloadCsv(const ReportRef& ref, std::function<void(std::string, std::string)> done);
     void copyLink(const ReportRef& ref);
     void forget(const ReportRef& ref);
     void resumeAfterSignIn();
@@ -91,6 +102,7 @@ private:
     Services services_;
     const std::string& base_url_;
     OpenInViewer open_in_viewer_;
+    CompareInViewer compare_in_viewer_;
     std::uint64_t next_ticket_ = 0;
     std::map<std::uint64_t, Handler> handlers_;  // by ticket; cleared on restart
     std::vector<std::pair<std::uint64_t, core::HttpResponse>> answers_;  // queued by transport callbacks

@@ -2,6 +2,7 @@
 // polling through core::step, downloads (save, viewer, copy link) and the
 // report list kept in storage (records only: no token, no download URL).
 #include "app/particle_controller.h"
+#include "app/particle_insights.h"
 
 #include <algorithm>
 #include <cctype>
@@ -31,6 +32,8 @@ std::vector<std::string> listFromText(const std::string& text) {
     return out;
 }
 
+}  // namespace
+
 // particle-usage_<scope>_<type>_<start>_<end>.csv: safe characters only.
 std::string csvFileName(const core::ReportRecord& r) {
     std::string scope = r.scope.isSandbox() ? "sandbox" : r.scope.org;
@@ -39,8 +42,6 @@ std::string csvFileName(const core::ReportRecord& r) {
     return "particle-usage_" + scope + "_" + core::nameFromReportType(r.type) + "_" + core::isoFromDate(r.range.first) +
            "_" + core::isoFromDate(r.range.last) + ".csv";
 }
-
-}  // namespace
 
 // ---- the request form ----------------------------------------------------------
 
@@ -236,6 +237,11 @@ void ParticleController::fetchCsv(const ReportRef& ref, bool to_viewer) {
              if (core::Status ok = core::checkParticleAnswer(r, core::ParticleCall::Download, download_host); !ok) {
                  target->download_error = ok.error();
                  return;
+             }
+             // Its daily data operations feed the forecast (7-day rate, range, chart).
+             if (auto daily = reportDailyFromCsv(r.body, target->poll.record, file_name)) {
+                 state_.report_daily = std::move(daily);
+                 refreshParticleForecast(state_);
              }
              const std::string size = core::formatCount(static_cast<long long>(r.body.size()));
              if (to_viewer && open_in_viewer_) {

@@ -48,11 +48,16 @@ struct DownloadReport { ReportRef report; };
 struct CopyReportLink { ReportRef report; };
 struct OpenReportInViewer { ReportRef report; };
 struct ForgetReport { ReportRef report; };
+// One action (issue 14): this report beside the same type for the last billing
+// period. When that report is available too, both CSVs open in the viewer as a
+// comparison (the last period as the earlier one); otherwise it is requested
+// (the 3-at-a-time rule applies) and the row says to compare when it is ready.
+struct CompareWithLastPeriod { ReportRef report; };
 
 using ParticleIntent =
     std::variant<SignInWithToken, CreateParticleToken, SubmitParticleOtp, CancelParticleOtp, RetryParticleSignIn, LogOutParticle,
                  TryParticleDemo, SelectParticleScope, SelectAgreement, RefreshParticleUsage, EditReportForm,
                  ApplyReportPreset, RequestReport, CheckReportNow, DownloadReport, CopyReportLink, OpenReportInViewer,
-                 ForgetReport>;
+                 ForgetReport, CompareWithLastPeriod>;
 
 }  // namespace ud::app

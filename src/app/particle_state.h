@@ -11,9 +11,12 @@
 #include <string>
 #include <vector>
 
+#include "core/particle/particle_forecast.h"
 #include "core/particle/particle_models.h"
 #include "core/particle/particle_report_poller.h"
 #include "core/base/result.h"
+#include "core/table/chart_series.h"
+#include "core/table/daily_rates.h"
 
 namespace ud::app {
 
@@ -67,6 +70,25 @@ struct ParticleReport {
     std::uint64_t local_id = 0;    // names it before the server gives an id
 };
 
+// A report's daily data operations, kept for the forecast (issue 14): the last
+// CSV of a scope that was downloaded or opened in the viewer.
+struct ParticleReportDaily {
+    std::string scope_key;
+    std::string file_name;
+    core::DailyValues daily;  // over the report's range; days without rows are 0
+};
+
+// Where the billing period is heading (core/particle/particle_forecast.h), for
+// the chosen agreement; recomputed when the agreement, the report data or the day changes.
+struct ParticleForecastState {
+    bool shown = false;  // an agreement is chosen
+    core::ParticleForecast forecast;
+    std::optional<core::Decimal> projected_fraction;  // primary projection / included, for the bar's marker
+    std::string report_file;  // the report whose daily data the rates use ("" = counter only)
+    std::optional<core::StackedSeries> chart;  // the report's days and the projection to the period's end
+    std::string inputs;  // what it was computed from (recompute only on change)
+};
+
 struct ParticleState {
     core::Timestamp now = 0;       // the clock at the last tick, for countdowns
     ParticleLogin login;
@@ -86,6 +108,9 @@ struct ParticleState {
 
     std::vector<ParticleReport> reports;  // every scope, newest first; the panel shows this scope's
     std::string reports_message;   // e.g. restored records that could not be read
+
+    std::optional<ParticleReportDaily> report_daily;  // memory only
+    ParticleForecastState forecast;
 };
 
 }  // namespace ud::app

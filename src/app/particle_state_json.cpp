@@ -94,6 +94,7 @@ nlohmann::json jsonFromParticleState(const ParticleState& state) {
     for (const ParticleReport& r : state.reports) reports.push_back(jsonFromReport(r));
     j["reports"] = reports;
     j["reports_message"] = state.reports_message;
+    j["forecast"] = jsonFromParticleForecast(state.forecast);
     return j;
 }
 

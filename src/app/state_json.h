@@ -18,5 +18,10 @@ nlohmann::json jsonFromError(const std::optional<core::Error>& error);
 nlohmann::json jsonFromParticleState(const ParticleState& state);
 nlohmann::json jsonFromViewerState(const ViewerState& state);
 nlohmann::json jsonFromActivePlatformState(const ActivePlatformState& state);
+// Insights (issue 14), in insights_state_json.cpp.
+nlohmann::json jsonFromParticleForecast(const ParticleForecastState& forecast);
+nlohmann::json jsonFromAnalyticsInsights(const ActivePlatformState& state);
+nlohmann::json jsonFromSpikes(const std::optional<core::SpikeList>& spikes, int decimals);
+nlohmann::json jsonFromComparison(const std::optional<core::PeriodComparison>& comparison);
 
 }  // namespace ud::app

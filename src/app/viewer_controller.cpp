@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "app/viewer_insights.h"
 #include "core/table/csv_writer.h"
 #include "core/base/decimal.h"
 #include "sim/particle_report_csv_generator.h"
@@ -74,9 +75,28 @@ void ViewerController::apply(const ViewerIntent& intent) {
             } else if constexpr (std::is_same_v<T, ExportViewCsv>) {
                 exportView();
             } else if constexpr (std::is_same_v<T, CloseReport>) {
+                ViewerInsights kept;  // a kept earlier period outlives the report on screen
+                kept.earlier = std::move(state_.insights.earlier);
+                kept.earlier_name = std::move(state_.insights.earlier_name);
                 state_ = ViewerState{};
+                state_.insights = std::move(kept);
                 raw_.clear();
                 raw_.shrink_to_fit();
+            } else if constexpr (std::is_same_v<T, KeepAsEarlierPeriod>) {
+                keepAsEarlier(state_);
+            } else if constexpr (std::is_same_v<T, ForgetEarlierPeriod>) {
+                state_.insights.earlier.reset();
+                state_.insights.earlier_name.clear();
+                state_.insights.message.clear();
+                refreshViewerInsights(state_);
+            } else if constexpr (std::is_same_v<T, ShowReportSpike>) {
+                showReportSpike(state_, i.index);
+                rechart();
+            } else if constexpr (std::is_same_v<T, ViewerCompareTableAction>) {
+                ViewerInsights& in = state_.insights;
+                if (in.compare_table) app::applyTableAction(in.compare_view, *in.compare_table, i.action);
+            } else if constexpr (std::is_same_v<T, ExportViewerComparison>) {
+                exportComparison();
             }
         },
         intent);
@@ -140,6 +160,7 @@ void ViewerController::finishLoad() {
     resetTableView(state_.view, *state_.table);
     state_.chart.spec = defaultChartSpec(*state_.table);
     rechart();
+    refreshViewerInsights(state_);
     state_.can_reread = state_.issue_count > 0;
     if (!state_.can_reread) {
         raw_.clear();
@@ -278,5 +299,19 @@ core::Timestamp ViewerController::nextWakeAt() const {
     return state_.load.active && !demo_text_.empty() ? services_.clock.now() : -1;
 }
 bool ViewerController::isAnimating() const { return state_.load.active; }
+
+}  // namespace ud::app
+
+namespace ud::app {
+
+void ViewerController::exportComparison() {
+    ViewerInsights& in = state_.insights;
+    if (!in.compare_table) return;
+    std::string csv =
+        core::csvFromTable(*in.compare_table, in.compare_view.rows, shownColumns(in.compare_view, *in.compare_table));
+    std::string name = "compare_" + stemFromFileName(in.earlier_name) + "_" + stemFromFileName(state_.file_name) + ".csv";
+    services_.files.saveFile(name, "text/csv", csv);
+    in.message = "Saved " + name + " (" + core::formatCount(static_cast<long long>(csv.size())) + " bytes).";
+}
 
 }  // namespace ud::app

@@ -40,6 +40,7 @@ private:
     void regroup();
     void rechart();
     void exportView();
+    void exportComparison();
 
     ViewerState& state_;
     Services services_;

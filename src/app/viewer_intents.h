@@ -25,8 +25,16 @@ struct SetChartSpec { ChartSpec spec; };        // kind, columns and N of the ch
 struct ExportViewCsv {};                         // the table on screen (grouped or not) as a download
 struct CloseReport {};
 
+// Insights (issue 14).
+struct KeepAsEarlierPeriod {};      // the table on screen becomes the "before" of the next one opened
+struct ForgetEarlierPeriod {};
+struct ShowReportSpike { std::size_t index = 0; };  // filters the table to that device (or product) and day
+struct ViewerCompareTableAction { TableAction action; };
+struct ExportViewerComparison {};
+
 using ViewerIntent =
     std::variant<OpenCsvFile, LoadDemoReport, SetBadRowPolicy, ViewerTableAction, GroupBy, Ungroup, ShowChart,
-                 SetChartSpec, ExportViewCsv, CloseReport>;
+                 SetChartSpec, ExportViewCsv, CloseReport, KeepAsEarlierPeriod, ForgetEarlierPeriod, ShowReportSpike,
+                 ViewerCompareTableAction, ExportViewerComparison>;
 
 }  // namespace ud::app

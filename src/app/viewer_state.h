@@ -10,6 +10,8 @@
 #include "app/table_view_state.h"
 #include "core/table/chart_series.h"
 #include "core/table/csv_reader.h"
+#include "core/table/period_compare.h"
+#include "core/table/spikes.h"
 #include "core/table/table.h"
 #include "core/table/table_group.h"
 
@@ -53,6 +55,29 @@ struct ViewerChart {
     std::string error;
 };
 
+// Spikes of a usage report on screen, and its comparison with a kept earlier
+// report (issue 14). Needs the report roles: a date, a device or product, a count.
+struct ViewerInsights {
+    std::optional<core::SpikeList> spikes;  // device (or product) days over the rule
+    core::SpikeRule spike_rule;
+    std::string spike_key_name;             // "Device name", ...
+    std::string spike_error;
+    // "Keep as earlier period": a copy of a table to compare the next one against.
+    std::optional<core::Table> earlier;
+    std::string earlier_name;
+    std::optional<core::PeriodComparison> compare;
+    std::optional<core::Table> compare_table;
+    TableViewState compare_view;
+    std::optional<core::StackedSeries> compare_chart;  // both files day by day from each one's first day
+    std::string compare_key_name;
+    std::string compare_error;
+    std::string message;  // last export outcome
+};
+
+// The spike rule for usage reports: a device's day over 3x its median day and at least 1,000 data operations.
+inline constexpr long long kReportSpikeFactor = 3;
+inline constexpr long long kReportSpikeMinimum = 1000;
+
 struct ViewerState {
     ViewerLoad load;
     std::string load_error;               // the last load failed (the previous table stays)
@@ -70,6 +95,7 @@ struct ViewerState {
     std::string message;                  // last export / copy outcome
     std::string last_export_name;
     std::size_t last_export_bytes = 0;
+    ViewerInsights insights;
 };
 
 }  // namespace ud::app

@@ -71,6 +71,17 @@ nlohmann::json jsonFromViewerState(const ViewerState& state) {
     j["chart"] = jsonFromChart(state.chart);
     j["message"] = state.message;
     j["last_export"] = {{"name", state.last_export_name}, {"bytes", state.last_export_bytes}};
+    const ViewerInsights& in = state.insights;
+    j["insights"] = {{"spikes", jsonFromSpikes(in.spikes, 0)},
+                     {"spike_error", in.spike_error},
+                     {"spike_key", in.spike_key_name},
+                     {"earlier", in.earlier_name},
+                     {"compare", jsonFromComparison(in.compare)},
+                     {"compare_key", in.compare_key_name},
+                     {"compare_error", in.compare_error},
+                     {"compare_chart_days", in.compare_chart ? in.compare_chart->day_count : 0},
+                     {"message", in.message}};
+    if (in.compare_table) j["insights"]["compare_table"] = jsonFromTableView(*in.compare_table, in.compare_view);
     return j;
 }
 

@@ -122,6 +122,54 @@ TEST(ActivePlatformController, DemoRouteAnswersInsideThePage) {
     EXPECT_GT(f.state.report->items.rowCount(), 0u);
 }
 
+// Issue 14: spikes and the (absent) forecast of last month, this month against
+// last month, then this month's forecast per currency.
+TEST(ActivePlatformController, InsightsSpikesCompareAndForecast) {
+    Fixture f;
+    f.demo = true;
+    f.controller->apply(TryActivePlatformDemo{});  // last month: May 2024
+    f.settle();
+    ASSERT_TRUE(f.state.report.has_value());
+    ASSERT_TRUE(f.state.forecast.has_value());
+    EXPECT_EQ(f.state.forecast->status, core::ForecastStatus::OutsidePeriod);  // May does not reach today
+    ASSERT_TRUE(f.state.spikes.has_value()) << f.state.spike_error;
+    ASSERT_FALSE(f.state.spikes->spikes.empty());
+    f.controller->apply(ShowSpike{0});
+    EXPECT_LT(f.state.view.rows.size(), f.state.report->items.rowCount());
+    EXPECT_FALSE(f.state.view.rows.empty());
+
+    f.controller->apply(CompareThisMonthWithLast{});
+    EXPECT_TRUE(f.state.compare.loading);
+    f.settle();
+    ASSERT_FALSE(f.state.compare.error.has_value()) << f.state.compare.error->message;
+    ASSERT_TRUE(f.state.compare.result.has_value());
+    EXPECT_EQ(f.state.compare.earlier_label, "2024-05-01 to 2024-05-31");
+    EXPECT_EQ(f.state.compare.later_label, "2024-06-01 to 2024-06-15");
+    ASSERT_EQ(f.state.compare.result->totals.size(), 1u);
+    EXPECT_NE(f.state.compare.result->totals[0].before, f.state.compare.result->totals[0].after);
+    EXPECT_EQ(f.state.compare.charts.size(), 1u);
+    f.controller->apply(SetComparisonKey{"resource_group"});
+    bool gone = false, fresh = false;
+    for (const auto& k : f.state.compare.result->keys) {
+        gone |= k.presence == core::KeyPresence::Gone && k.key == "rg-data";  // named rg-archive in June
+        fresh |= k.presence == core::KeyPresence::New && k.key == "rg-archive";
+    }
+    EXPECT_TRUE(gone && fresh);
+    f.controller->apply(ExportComparisonCsv{});
+    ASSERT_EQ(f.files.saved.size(), 1u);
+    EXPECT_EQ(f.files.saved[0].name, "activeplatform-compare_2024-05-01_2024-06-01_resource_group.csv");
+
+    f.controller->apply(ApplyRangePreset{RangePreset::ThisMonth});
+    f.controller->apply(FetchAnalytics{});
+    f.settle();
+    ASSERT_TRUE(f.state.forecast.has_value());
+    ASSERT_EQ(f.state.forecast->status, core::ForecastStatus::Ready) << f.state.forecast->notice;
+    ASSERT_EQ(f.state.forecast->currencies.size(), 1u);
+    EXPECT_EQ(f.state.forecast->currencies[0].currency, "EUR");
+    EXPECT_TRUE(f.state.forecast->currencies[0].last7.has_value());
+    EXPECT_EQ(f.state.forecast->days_left, 15);
+}
+
 // ---- Automatic retry of 429 / 503 (issue 7) ---------------------------------
 
 core::SimFault busyFault(int status, int retry_after_s, int count = 1) {
