@@ -36,6 +36,11 @@ void refreshSpikes(ViewerState& s) {
     ViewerInsights& in = s.insights;
     in.spikes.reset();
     in.spike_error.clear();
+    if (s.table->rowCount() > kMaxSpikeRows) {  // a usage report is far smaller; keep big files fast to open
+        in.spike_error = "What spiked is computed for files up to " +
+                         core::formatCount(static_cast<long long>(kMaxSpikeRows)) + " rows.";
+        return;
+    }
     const core::ReportColumns roles = core::reportColumnsFromTable(*s.table);
     const auto key = keyColumn(roles);
     if (!roles.date || !roles.count || !key) {

@@ -77,6 +77,8 @@ struct ViewerInsights {
 // The spike rule for usage reports: a device's day over 3x its median day and at least 1,000 data operations.
 inline constexpr long long kReportSpikeFactor = 3;
 inline constexpr long long kReportSpikeMinimum = 1000;
+// Larger files (benchmarks, exports of many months) get no spike list: it holds every key's days.
+inline constexpr std::size_t kMaxSpikeRows = 250000;
 
 struct ViewerState {
     ViewerLoad load;
