@@ -7,6 +7,7 @@
 
 #include "app/viewer_insights.h"
 #include "core/table/csv_writer.h"
+#include "core/table/table_summary.h"
 #include "core/base/decimal.h"
 #include "sim/particle_report_csv_generator.h"
 
@@ -251,13 +252,7 @@ void ViewerController::regroup() {
     g.error.clear();
     if (!g.active || !state_.table) return;
     const core::Table& table = *state_.table;
-    g.spec.aggregates.clear();
-    for (std::size_t c = 0; c < table.columnCount(); ++c) {
-        bool is_key = std::any_of(g.spec.keys.begin(), g.spec.keys.end(), [c](const core::GroupKey& k) { return k.column == c; });
-        auto role = table.column(c).role();
-        bool is_id = role == core::ColumnRole::ProductId || role == core::ColumnRole::DeviceId;  // numbers, not amounts
-        if (!is_key && !is_id && table.column(c).isNumeric()) g.spec.aggregates.push_back({c, g.function});
-    }
+    g.spec.aggregates = core::defaultAggregates(table, g.spec.keys, g.function);
     auto result = core::groupRows(table, state_.view.rows, g.spec);
     if (!result) {
         g.error = result.error().message;
@@ -276,11 +271,7 @@ void ViewerController::exportView() {
     if (state_.group.active && state_.group.result) {
         const auto& groups = state_.group.result->groups;
         auto cols = shownColumns(state_.group.view, groups);
-        csv = core::csvFromTable(groups, state_.group.view.rows, cols);
-        std::vector<std::uint32_t> total_row{0};
-        std::string totals = core::csvFromTable(state_.group.result->totals, total_row, cols);
-        auto header_end = totals.find('\n');
-        if (header_end != std::string::npos) csv += totals.substr(header_end + 1);
+        csv = core::csvFromGroupedTable(*state_.group.result, state_.group.view.rows, cols);
         name = stemFromFileName(state_.file_name) + "-grouped.csv";
     } else {
         auto cols = shownColumns(state_.view, *state_.table);

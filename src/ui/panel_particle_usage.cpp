@@ -7,6 +7,7 @@
 #include "core/base/date.h"
 #include "core/base/decimal.h"
 #include "core/particle/particle_parse.h"
+#include "core/particle/particle_usage_text.h"
 #include "ui/panel_particle_parts.h"
 #include "ui/widgets.h"
 
@@ -22,13 +23,8 @@ void usageBar(WidgetRegistry& reg, const char* id, const char* label, long long 
         mutedText("not reported by the API");
         return;
     }
-    std::string text = core::formatCount(used);
-    float fraction = 0.0f;
-    if (included > 0) {
-        const long long percent = used * 100 / included;
-        text += " of " + core::formatCount(included) + " (" + std::to_string(percent) + " %)";
-        fraction = static_cast<float>(used) / static_cast<float>(included);
-    }
+    const std::string text = core::usageAgainstIncludedText(used, included);
+    const float fraction = included > 0 ? static_cast<float>(used) / static_cast<float>(included) : 0.0f;
     const bool over = included > 0 && used >= included;
     if (over) ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(0.86f, 0.20f, 0.18f, 1.0f));
     ImGui::ProgressBar(fraction > 1.0f ? 1.0f : fraction, ImVec2(-1, 0), text.c_str());
@@ -89,22 +85,15 @@ void drawUsagePanel(const app::AppState& state, UiState& ui, app::Intents& inten
         }
         markItem(reg, "particle.agreement.choice", agreement->name);
     }
-    const core::DateRange& period = agreement->current_billing_period;
     const core::Date today = core::dateFromTimestamp(now);
     std::string line = agreement->name + "  |  " + agreement->agreement_type + (agreement->state.empty() ? "" : ", " + agreement->state);
     ImGui::TextUnformatted(line.c_str());
     markItem(reg, "particle.agreement", line);
-    std::string billing = "Billing period " + core::isoFromDate(period.first) + " to " + core::isoFromDate(period.last);
-    const long long day = core::daysBetween(period.first, today) + 1, days = core::daysBetween(period.first, period.last) + 1;
-    if (day >= 1 && day <= days) billing += "  (day " + std::to_string(day) + " of " + std::to_string(days) + ")";
-    if (agreement->next_billing_period_start)
-        billing += ", next starts " + core::isoFromDate(*agreement->next_billing_period_start);
+    const std::string billing = core::billingPeriodText(*agreement, today);
     mutedText(billing.c_str());
     markItem(reg, "particle.billing", billing);
     usageBar(reg, "particle.usage.messages", "Data operations", agreement->device_messages, agreement->max_messages);
-    usageBar(reg, "particle.usage.devices", "Devices", agreement->billable_devices >= 0 ? agreement->billable_devices
-                                                                                         : agreement->owned_devices,
-             agreement->max_devices);
+    usageBar(reg, "particle.usage.devices", "Devices", core::countedDevices(*agreement), agreement->max_devices);
     drawNotifications(p, reg);
 }
 
