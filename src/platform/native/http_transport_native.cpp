@@ -45,7 +45,7 @@ std::pair<std::string, std::string> originAndTarget(const std::string& url) {
 
 }  // namespace
 
-core::HttpResponse performHttpRequest(const core::HttpRequest& request) {
+core::HttpResponse performHttpRequest(const core::HttpRequest& request, const ProxyEnvironment* proxies) {
     auto [origin, target] = originAndTarget(request.url);
     if (origin.rfind("http://", 0) != 0 && origin.rfind("https://", 0) != 0)
         return transportFailure(core::ErrorKind::Transport, "unsupported URL: " + core::hostFromUrl(request.url));
@@ -55,6 +55,12 @@ core::HttpResponse performHttpRequest(const core::HttpRequest& request) {
     client.set_read_timeout(timeout);
     client.set_write_timeout(timeout);
     client.set_keep_alive(false);
+    if (proxies) {
+        if (auto proxy = proxyForUrl(request.url, *proxies)) {
+            client.set_proxy(proxy->host, proxy->port);
+            if (!proxy->user.empty()) client.set_proxy_basic_auth(proxy->user, proxy->password);
+        }
+    }
 
     httplib::Request req;
     req.method = request.method;

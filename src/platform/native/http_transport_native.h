@@ -1,7 +1,8 @@
 // Native HTTP transport for tests and tools: cpp-httplib on worker threads.
 // Supports: http:// and https:// URLs, any method, request timeout (connect +
 // read + write), 4xx/5xx bodies. Callbacks run on the caller's thread inside
-// poll(), never on a worker. Not supported: redirects, proxies, cookies.
+// poll(), never on a worker. Proxies only through performHttpRequest with a
+// ProxyEnvironment (the command line). Not supported: redirects, cookies.
 // Errors: a timeout gives status 0 + ErrorKind::Timeout; refused, reset or
 // cut-short answers give status 0 + ErrorKind::Transport.
 #pragma once
@@ -9,6 +10,7 @@
 #include <memory>
 
 #include "platform/http_transport.h"
+#include "platform/native/http_proxy.h"
 
 namespace ud::platform {
 
@@ -32,7 +34,8 @@ private:
 };
 
 // One blocking request on the calling thread (what each worker runs).
-core::HttpResponse performHttpRequest(const core::HttpRequest& request);
+// With `proxies`, the request goes through the proxy they name for its URL.
+core::HttpResponse performHttpRequest(const core::HttpRequest& request, const ProxyEnvironment* proxies = nullptr);
 
 // Blocking convenience for tests: send through `transport`, wait, return the answer.
 core::HttpResponse sendAndWait(NativeHttpTransport& transport, core::HttpRequest request, int max_ms = 60000);
