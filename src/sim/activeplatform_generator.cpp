@@ -2,6 +2,7 @@
 // them, written straight into one string (a year of the large preset is ~60 MB).
 #include "sim/activeplatform_generator.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <string_view>
@@ -228,6 +229,27 @@ std::string apExponentTextFromMicros(std::int64_t micros) {
     int e = -exponent;
     if (e < 10) out.push_back('0');
     out += std::to_string(e);
+    return out;
+}
+
+std::vector<GeneratedTotals> analyticsTotalsFromGenerator(DateRange range, Date today,
+                                                          const AnalyticsGeneratorOptions& options) {
+    std::vector<GeneratedTotals> out;
+    const std::int64_t first = daysFromDate(range.first);
+    const std::int64_t last = std::min(daysFromDate(range.last), daysFromDate(today));
+    for (std::int64_t day = first; day <= last; ++day) {
+        for (int i = 0; i < options.lines_per_day; ++i) {
+            const Line l = lineFor(options, day, i);
+            const std::string& currency = options.currencies[l.resource % options.currencies.size()];
+            auto it = std::find_if(out.begin(), out.end(), [&](const GeneratedTotals& t) { return t.currency == currency; });
+            if (it == out.end()) it = out.insert(out.end(), GeneratedTotals{currency});
+            ++it->lines;
+            it->total_micros += l.total;
+            it->taxes_micros += l.taxes;
+            it->discount_micros += l.discount;
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const GeneratedTotals& a, const GeneratedTotals& b) { return a.currency < b.currency; });
     return out;
 }
 

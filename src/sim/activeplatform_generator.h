@@ -37,6 +37,19 @@ struct AnalyticsGeneratorOptions {
 std::string analyticsBodyFromGenerator(const std::string& subscription_id, DateRange range, Date today,
                                        const AnalyticsGeneratorOptions& options);
 
+// What the body for the same arguments adds up to, per currency, summed from
+// the generated lines themselves (never from the JSON text): the fake's own
+// expected totals, so a client's parse-and-total can be checked against them.
+struct GeneratedTotals {
+    std::string currency;
+    std::int64_t lines = 0;
+    std::int64_t total_micros = 0;
+    std::int64_t taxes_micros = 0;
+    std::int64_t discount_micros = 0;
+};
+std::vector<GeneratedTotals> analyticsTotalsFromGenerator(DateRange range, Date today,
+                                                          const AnalyticsGeneratorOptions& options);
+
 // "0.13664", "2.0", "0.0", "-1.5": micro-units as the API's float-style text.
 std::string apTextFromMicros(std::int64_t micros);
 // A tiny non-zero amount in exponent form, as a float printer would: 50 -> "5.0e-05".

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/activeplatform/activeplatform_api.h"
+#include "core/base/decimal.h"
 #include "sim/fake_directives.h"
 
 namespace ud::core {
@@ -213,7 +214,7 @@ HttpResponse ActivePlatformSim::handle(const HttpRequest& request, Timestamp now
     if (!prefix_.empty() && rest.substr(0, prefix_.size()) == prefix_ &&
         (rest.size() == prefix_.size() || rest[prefix_.size()] == '/'))
         rest.remove_prefix(prefix_.size());
-    if (rest.substr(0, 8) == "/__fake/") return handleControl(request, rest, query);
+    if (rest.substr(0, 8) == "/__fake/") return handleControl(request, rest, query, now);
 
     RecordedRequest rec;
     rec.method = request.method;
@@ -332,6 +333,29 @@ HttpResponse ActivePlatformSim::handleAnalytics(const HttpRequest& request,
     r.headers = {{"Content-Type", switches_.plain_json_content_type ? "application/json"
                                                                     : std::string(kActivePlatformMediaType)}};
     r.body = analyticsBodyFromGenerator(std::string(id), *range.range, dateFromTimestamp(now), options);
+    return r;
+}
+
+// The totals a client should get for the same query, from the generator's
+// lines (no JSON in between). Token and subscription checks are left out.
+HttpResponse ActivePlatformSim::expectedTotals(const std::vector<std::pair<std::string, std::string>>& query,
+                                               Timestamp now) const {
+    RangeCheck range = checkRange(query, switches_);
+    if (range.error) return *range.error;
+    const std::string id(firstValue(query, "subscription_id", nullptr));
+    auto decimalText = [](std::int64_t micros) { return Decimal::fromUnits(static_cast<Int128>(micros) * 1000).toString(); };
+    std::string body = "{\"subscription_id\":\"" + id + "\",\"currencies\":[";
+    bool first = true;
+    for (const auto& t : analyticsTotalsFromGenerator(*range.range, dateFromTimestamp(now), generatorOptionsFor(id))) {
+        body += std::string(first ? "" : ",") + "{\"currency\":\"" + t.currency + "\",\"lines\":" + std::to_string(t.lines) +
+                ",\"total\":\"" + decimalText(t.total_micros) + "\",\"taxes_total\":\"" + decimalText(t.taxes_micros) +
+                "\",\"discount_amount\":\"" + decimalText(t.discount_micros) + "\"}";
+        first = false;
+    }
+    HttpResponse r;
+    r.status = 200;
+    r.headers = {{"Content-Type", "application/json"}};
+    r.body = body + "]}";
     return r;
 }
 

@@ -16,6 +16,8 @@
 //   /__fake/config?unknown_token=401|403&foreign_subscription=404|403&non_payg=422|empty
 //       &both_pairs=422|dates&max_days=N&max_periods=N&content_type=jsonapi|json
 //       &id=string|integer&cors=on|off&cors_origin=<origin>|*&latency_ms=N
+//   /__fake/expected_totals?subscription_id=&date_from=&date_to= (or period_from/period_to)
+//                                       per-currency totals summed from the generated lines
 //   /__fake/requests                    recorded requests as JSON (newest last)
 //   /__fake/counts                      counters as JSON
 #pragma once
@@ -131,7 +133,8 @@ private:
                                  const std::vector<std::pair<std::string, std::string>>& query, Timestamp now,
                                  SimFaultKind fault);
     HttpResponse handleControl(const HttpRequest& request, std::string_view path,
-                               const std::vector<std::pair<std::string, std::string>>& query);
+                               const std::vector<std::pair<std::string, std::string>>& query, Timestamp now);
+    HttpResponse expectedTotals(const std::vector<std::pair<std::string, std::string>>& query, Timestamp now) const;
     HttpResponse applyConfig(const std::vector<std::pair<std::string, std::string>>& query);
     HttpResponse applyFault(const std::vector<std::pair<std::string, std::string>>& query);
     std::string requestsJson() const;

@@ -67,7 +67,8 @@ std::optional<SimFaultKind> simFaultKindFromName(std::string_view name) {
     return std::nullopt;
 }
 
-HttpResponse ActivePlatformSim::handleControl(const HttpRequest& request, std::string_view path, const Query& query) {
+HttpResponse ActivePlatformSim::handleControl(const HttpRequest& request, std::string_view path, const Query& query,
+                                              Timestamp now) {
     HttpResponse r;
     // GET is accepted too: cpp-httplib refuses a POST without Content-Length
     // (plain `curl -X POST`), and these endpoints are fake-only anyway.
@@ -80,6 +81,8 @@ HttpResponse ActivePlatformSim::handleControl(const HttpRequest& request, std::s
         r = jsonTextResponse(200, requestsJson());
     } else if (path == "/__fake/counts") {
         r = jsonTextResponse(200, countsJson());
+    } else if (path == "/__fake/expected_totals") {
+        r = expectedTotals(query, now);
     } else if (!is_command) {
         r = badControl("use POST or GET for " + std::string(path));
     } else if (path == "/__fake/reset") {
