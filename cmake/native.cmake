@@ -33,11 +33,17 @@ foreach(dir ${UD_TOOL_DIRS})
     endif()
 endforeach()
 
+# The usagedesk command line (tools/usagedesk): CLI11 from Debian (libcli11-dev,
+# header only). `cmake --install build-native` puts it in <prefix>/bin.
+find_path(UD_CLI11_INCLUDE CLI/CLI.hpp REQUIRED)
+target_include_directories(usagedesk SYSTEM PRIVATE ${UD_CLI11_INCLUDE})
+install(TARGETS usagedesk RUNTIME DESTINATION bin)
+
 enable_testing()
 include(GoogleTest)
 find_package(GTest REQUIRED)
 # One test binary per layer folder; ctest names carry the layer: core/Date.ParsesIso.
-foreach(layer core sim platform app)
+foreach(layer core sim platform app cli)
     file(GLOB layer_tests CONFIGURE_DEPENDS tests/${layer}/*.cpp)
     if(layer_tests)
         add_executable(tests_${layer} ${layer_tests})
@@ -47,6 +53,9 @@ foreach(layer core sim platform app)
         target_compile_definitions(tests_${layer} PRIVATE
             UD_SOURCE_DIR="${CMAKE_SOURCE_DIR}" UD_BINARY_DIR="${CMAKE_BINARY_DIR}")
         gtest_discover_tests(tests_${layer} TEST_PREFIX "${layer}/" DISCOVERY_TIMEOUT 30)
+        if(layer STREQUAL "cli")
+            add_dependencies(tests_cli usagedesk)  # the tests run the real binary
+        endif()
     endif()
 endforeach()
 

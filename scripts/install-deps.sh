@@ -7,7 +7,7 @@
 set -euo pipefail
 want=${1:-build}
 
-build_pkgs=(emscripten nlohmann-json3-dev libcpp-httplib-dev libfast-float-dev libstb-dev
+build_pkgs=(emscripten nlohmann-json3-dev libcpp-httplib-dev libcli11-dev libfast-float-dev libstb-dev
             cmake make g++ libgtest-dev libgmock-dev libbenchmark-dev dpkg-dev
             python3 nodejs fonts-dejavu-core)
 test_pkgs=(chromium clang libclang-rt-14-dev)
