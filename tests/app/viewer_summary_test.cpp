@@ -3,21 +3,12 @@
 // summary` is checked against too (tests/cli/usagedesk_csv_test.cpp).
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "app/viewer_fixture.h"
+#include "fixtures/fixture_files.h"
 #include "fixtures/report_summary_cases.h"
 
 namespace ud::app {
 namespace {
-
-std::string fixtureText(const std::string& relative) {
-    std::ifstream f(std::string(UD_SOURCE_DIR) + "/tests/fixtures/" + relative, std::ios::binary);
-    std::stringstream s;
-    s << f.rdbuf();
-    return s.str();
-}
 
 TEST(ViewerSummary, GroupedExportEqualsTheSharedExpectedFiles) {
     for (const auto& c : kReportSummaryCases) {

@@ -3,9 +3,8 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "fixtures/fixture_files.h"
 #include "platform/native/http_transport_native.h"
 
 namespace ud::cli_test {
@@ -38,13 +37,26 @@ void UsagedeskCli::TearDown() {
     std::filesystem::remove_all(home_, ignored);
 }
 
-RunResult UsagedeskCli::runPlain(std::vector<std::string> args, const std::string& input, std::vector<std::string> env) {
+// Only what the test gives, plus a fresh HOME: nothing leaks in from the machine.
+std::vector<std::string> UsagedeskCli::environment(std::vector<std::string> env) const {
     env.push_back("HOME=" + home_);
     env.push_back("XDG_CONFIG_HOME=" + home_ + "/config");
     env.push_back("XDG_STATE_HOME=" + home_ + "/state");
     env.push_back("PATH=/usr/bin:/bin");
-    env.push_back("NO_PROXY=127.0.0.1");  // a proxy set on the machine must not take loopback traffic
-    RunResult r = runProgram(std::string(UD_BINARY_DIR) + "/usagedesk", args, env, input);
+    env.push_back("NO_PROXY=127.0.0.1");  // (a test's own NO_PROXY comes first and wins)
+    return env;
+}
+
+RunResult UsagedeskCli::runTerminal(std::vector<std::string> args, const std::vector<TerminalStep>& script) {
+    args.insert(args.begin(), {"--api", base_});
+    RunResult r = runOnTerminal(std::string(UD_BINARY_DIR) + "/usagedesk", args, environment({"TERM=dumb"}), script);
+    all_args_.push_back(args);
+    all_runs_.push_back(r);
+    return r;
+}
+
+RunResult UsagedeskCli::runPlain(std::vector<std::string> args, const std::string& input, std::vector<std::string> env) {
+    RunResult r = runProgram(std::string(UD_BINARY_DIR) + "/usagedesk", args, environment(std::move(env)), input);
     all_args_.push_back(args);
     all_runs_.push_back(r);
     return r;
@@ -67,12 +79,7 @@ std::string UsagedeskCli::savedToken() const {
     return t;
 }
 
-std::string UsagedeskCli::readFile(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    std::stringstream s;
-    s << f.rdbuf();
-    return s.str();
-}
+std::string UsagedeskCli::readFile(const std::string& path) { return textOfFile(path); }
 
 std::string UsagedeskCli::fixture(const std::string& relative) { return std::string(UD_SOURCE_DIR) + "/tests/fixtures/" + relative; }
 

@@ -29,6 +29,8 @@ protected:
     RunResult run(std::vector<std::string> args, const std::string& input = "", std::vector<std::string> env = {});
     // The same without --api (ActivePlatform, csv).
     RunResult runPlain(std::vector<std::string> args, const std::string& input = "", std::vector<std::string> env = {});
+    // usagedesk --api <fake> <args...> on a terminal (see runOnTerminal).
+    RunResult runTerminal(std::vector<std::string> args, const std::vector<TerminalStep>& script);
     std::string login(const std::string& email = "user@example.com", const std::string& input = "secret\n");
 
     std::string tokenFile() const { return home_ + "/config/usagedesk/particle-token"; }
@@ -43,6 +45,8 @@ protected:
     std::unique_ptr<platform::FakeHttpServer> downloads_, api_;
     std::unique_ptr<core::ActivePlatformSim> ap_;
     std::unique_ptr<platform::FakeHttpServer> ap_server_;
+    std::vector<std::string> environment(std::vector<std::string> env) const;
+
     std::string base_;
     std::string home_;
     std::vector<std::vector<std::string>> all_args_;

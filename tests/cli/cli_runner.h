@@ -17,4 +17,14 @@ struct RunResult {
 RunResult runProgram(const std::string& path, const std::vector<std::string>& args, const std::vector<std::string>& env,
                      const std::string& input, int timeout_ms = 90000);
 
+// The same on a terminal: stdin, stdout and stderr are one pseudo-terminal.
+// `script` is a list of (wait for this text, then type this) steps; the
+// output is everything the program wrote to the terminal.
+struct TerminalStep {
+    std::string wait_for;
+    std::string type;
+};
+RunResult runOnTerminal(const std::string& path, const std::vector<std::string>& args, const std::vector<std::string>& env,
+                        const std::vector<TerminalStep>& script, int timeout_ms = 60000);
+
 }  // namespace ud::cli_test

@@ -88,17 +88,19 @@ std::optional<std::string> readStdinLine() {
 
 std::optional<std::string> readSecret(std::string_view prompt) {
     if (!stdinIsTerminal()) return readStdinLine();
-    std::fprintf(stderr, "%.*s", static_cast<int>(prompt.size()), prompt.data());
-    std::fflush(stderr);
+    // Echo goes off before the prompt shows, so nothing typed after it is echoed;
+    // TCSANOW, not TCSAFLUSH, so keys typed early are not thrown away.
     termios old_mode{};
     const bool have_mode = tcgetattr(STDIN_FILENO, &old_mode) == 0;
     if (have_mode) {
         termios quiet = old_mode;
         quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
     }
+    std::fprintf(stderr, "%.*s", static_cast<int>(prompt.size()), prompt.data());
+    std::fflush(stderr);
     auto line = readStdinLine();
-    if (have_mode) tcsetattr(STDIN_FILENO, TCSAFLUSH, &old_mode);
+    if (have_mode) tcsetattr(STDIN_FILENO, TCSANOW, &old_mode);
     std::fputs("\n", stderr);
     return line;
 }
