@@ -36,10 +36,6 @@ public:
         }
     }
 
-    bool idle() const { return pending_.empty(); }
-    core::Timestamp nextDue() const { return pending_.empty() ? -1 : pending_.front().due; }
-    void setLatency(core::Timestamp ms) { latency_ms_ = ms; }
-
 private:
     struct Pending {
         RequestId id;

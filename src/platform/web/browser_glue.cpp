@@ -4,7 +4,6 @@
 
 #include <emscripten.h>
 
-// clang-format off
 EM_JS(void, ud_js_copy, (const char* text, int len), {
     const s = UTF8ToString(text, len);
     if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -28,11 +27,7 @@ EM_JS(double, ud_js_dpr, (), { return window.devicePixelRatio || 1; });
 EM_JS(int, ud_js_prefers_dark, (), {
     return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
 });
-EM_JS(void, ud_js_open_tab, (const char* url, int len), {
-    window.open(UTF8ToString(url, len), '_blank', 'noopener');
-});
 EM_JS(double, ud_js_now, (), { return Date.now(); });
-// clang-format on
 
 namespace ud::platform::web {
 
@@ -46,7 +41,6 @@ void saveFile(std::string_view file_name, std::string_view mime, std::string_vie
 void openFilePicker(std::string_view accept) { ud_js_open_picker(accept.data(), static_cast<int>(accept.size())); }
 double devicePixelRatio() { return ud_js_dpr(); }
 bool prefersDarkScheme() { return ud_js_prefers_dark() != 0; }
-void openInNewTab(std::string_view url) { ud_js_open_tab(url.data(), static_cast<int>(url.size())); }
 double nowMs() { return ud_js_now(); }
 
 }  // namespace ud::platform::web

@@ -1,6 +1,7 @@
-// Named browser calls (EM_JS) the app needs beyond SDL: clipboard, file save
-// and open, localStorage, device pixel ratio, and waking the render loop.
-// Web-only; the native side has no equivalents because tests drive core/app.
+// Named browser calls (EM_JS) the app needs beyond SDL: clipboard, file save,
+// the file picker, device pixel ratio, colour scheme and the wall clock.
+// localStorage is local_storage.h. Web-only: native tests drive app/ through
+// the platform interfaces (FileDialogs, Clock) instead.
 #pragma once
 
 #include <string>
@@ -16,8 +17,6 @@ void saveFile(std::string_view file_name, std::string_view mime, std::string_vie
 void openFilePicker(std::string_view accept);
 double devicePixelRatio();
 bool prefersDarkScheme();
-// Opens a URL in a new tab (fallback when a cross-origin fetch is blocked).
-void openInNewTab(std::string_view url);
 double nowMs();  // Date.now()
 
 }  // namespace ud::platform::web

@@ -6,7 +6,6 @@
 
 #include <cstdlib>
 
-// clang-format off
 EM_JS(char*, ud_js_storage_get, (const char* key), {
     try {
         const v = window.localStorage.getItem(UTF8ToString(key));
@@ -23,7 +22,6 @@ EM_JS(void, ud_js_storage_set, (const char* key, const char* value), {
 EM_JS(void, ud_js_storage_remove, (const char* key), {
     try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
 });
-// clang-format on
 
 namespace ud::platform::web {
 
