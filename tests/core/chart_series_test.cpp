@@ -6,13 +6,16 @@
 #include "core/table/csv_reader.h"
 #include "core/table/png_encode.h"
 #include "core/table/table_view.h"
+#include "support/table_helpers.h"
 
 namespace ud::core {
 namespace {
 
 // 0 date, 1 device, 2 ops (Integer), 3 cost (Decimal, scale 2)
+using test::allRows;
+
 Table usage() {
-    Result<Table> t = tableFromCsv(
+    return test::tableOf(
         "date,device,ops,cost\n"
         "2024-01-30,b,10,0.10\n"
         "2024-01-30,c,1,0.05\n"
@@ -21,11 +24,7 @@ Table usage() {
         "2024-02-01,d,2,-0.40\n"
         "2024-02-01,a,,0.01\n"
         ",a,100,1.00\n");
-    EXPECT_TRUE(t.ok());
-    return std::move(t).value();
 }
-
-std::vector<std::uint32_t> allRows(const Table& t) { return filterRows(t, {}, ""); }
 std::string text(Decimal d) { return d.toString(); }
 
 TEST(ChartSeries, SumsPerDayStackedByTopKeysWithOtherAndZeroGaps) {

@@ -4,21 +4,13 @@
 
 #include "core/table/column_roles.h"
 #include "core/table/csv_reader.h"
+#include "support/table_helpers.h"
 
 namespace ud::core {
 namespace {
 
-using Rows = std::vector<std::vector<std::string>>;
-
-Rows rowsOf(const Table& t) {
-    Rows rows;
-    for (std::size_t r = 0; r < t.rowCount(); ++r) {
-        std::vector<std::string> row;
-        for (const Column& c : t.columns()) row.push_back(c.cellText(r));
-        rows.push_back(std::move(row));
-    }
-    return rows;
-}
+using test::Rows;
+using test::rowsOf;
 
 std::vector<std::string> headerOf(const Table& t) {
     std::vector<std::string> names;
@@ -27,9 +19,7 @@ std::vector<std::string> headerOf(const Table& t) {
 }
 
 Table parse(std::string_view text, CsvReadOptions options = {}, std::vector<CsvIssue>* issues = nullptr) {
-    Result<Table> table = tableFromCsv(text, options, issues);
-    EXPECT_TRUE(table.ok()) << (table.ok() ? "" : table.error().message);
-    return table.ok() ? std::move(table).value() : Table{};
+    return test::tableOf(text, options, issues);
 }
 
 Table parseInChunks(std::string_view text, std::size_t chunk, CsvReadOptions options = {}) {

@@ -6,15 +6,12 @@
 #include "core/table/csv_writer.h"
 #include "sim/particle_report_csv_generator.h"
 #include "core/table/table_view.h"
+#include "support/table_helpers.h"
 
 namespace ud::core {
 namespace {
 
-Table read(std::string_view text) {
-    Result<Table> t = tableFromCsv(text);
-    EXPECT_TRUE(t.ok());
-    return std::move(t).value();
-}
+Table read(std::string_view text) { return test::tableOf(text); }
 
 CsvWriteOptions lf() {
     CsvWriteOptions o;

@@ -6,25 +6,18 @@
 #include "core/table/csv_reader.h"
 #include "core/table/table_group.h"
 #include "core/table/table_view.h"
+#include "support/table_helpers.h"
 
 namespace ud::core {
 namespace {
 
-using Rows = std::vector<std::vector<std::string>>;
-
-Rows rowsOf(const Table& t) {
-    Rows rows;
-    for (std::size_t r = 0; r < t.rowCount(); ++r) {
-        std::vector<std::string> row;
-        for (const Column& c : t.columns()) row.push_back(c.cellText(r));
-        rows.push_back(std::move(row));
-    }
-    return rows;
-}
+using test::allRows;
+using test::Rows;
+using test::rowsOf;
 
 // 0 date, 1 device, 2 ops (Integer), 3 cost (Decimal, scale 2)
 Table usage() {
-    Result<Table> t = tableFromCsv(
+    return test::tableOf(
         "date,device,ops,cost\n"
         "2024-01-30,b,10,0.10\n"
         "2024-01-31,a,5,0.20\n"
@@ -32,11 +25,7 @@ Table usage() {
         "2024-01-31,b,,0.01\n"
         "2024-02-01,a,3,\n"
         ",a,1,1.00\n");
-    EXPECT_TRUE(t.ok());
-    return std::move(t).value();
 }
-
-std::vector<std::uint32_t> allRows(const Table& t) { return filterRows(t, {}, ""); }
 
 TEST(TableGroup, SumsCountsMinMaxAndMeanPerTextKey) {
     Table t = usage();

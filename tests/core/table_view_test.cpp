@@ -3,13 +3,14 @@
 
 #include "core/table/csv_reader.h"
 #include "core/table/table_view.h"
+#include "support/table_helpers.h"
 
 namespace ud::core {
 namespace {
 
 // Columns: 0 day (Date), 1 name (Text), 2 n (Integer), 3 cost (Decimal).
 Table sample() {
-    Result<Table> t = tableFromCsv(
+    return test::tableOf(
         "day,name,n,cost\n"
         "2024-01-03,beta,5,1.50\n"      // row 0
         "2024-01-01,Alpha,-2,0.25\n"    // row 1
@@ -17,8 +18,6 @@ Table sample() {
         ",alpha,5,\n"                   // row 3
         "2024-01-01,Beta pump,10,2.00\n"  // row 4
     );
-    EXPECT_TRUE(t.ok());
-    return std::move(t).value();
 }
 
 std::vector<std::uint32_t> sorted(const Table& t, std::vector<SortKey> keys) {
