@@ -6,14 +6,14 @@
 
 #include "app/table_view_state.h"
 #include "core/activeplatform/activeplatform_api.h"
+#include "core/base/range_preset.h"
 
 namespace ud::app {
 
-enum class RangePreset { ThisMonth, LastMonth, Last30Days, ThisYear };
-
 // The form as typed (every keystroke); the controller re-validates it.
 struct EditAnalyticsForm { core::AnalyticsForm form; bool remember_token = false; };
-struct ApplyRangePreset { RangePreset preset = RangePreset::LastMonth; };
+// Presets over calendar months: ThisPeriod is this month, LastPeriod last month.
+struct ApplyRangePreset { core::RangePreset preset = core::RangePreset::LastPeriod; };
 struct FetchAnalytics {};
 struct CancelAnalyticsRetry {};  // stop the automatic retry countdown after a 429/503
 // Fills the form for the in-page simulated ActivePlatform and fetches (needs demo mode on).

@@ -34,7 +34,7 @@ struct SelectAgreement { std::string agreement_id; };
 struct RefreshParticleUsage {};   // reload agreements, usage and notifications
 
 struct EditReportForm { ReportForm form; };
-struct ApplyReportPreset { core::RangePreset preset = core::RangePreset::ThisBillingPeriod; };
+struct ApplyReportPreset { core::RangePreset preset = core::RangePreset::ThisPeriod; };
 struct RequestReport {};
 
 // Reports are named by their id (ReportId.value) and scope key: ids are unique

@@ -39,21 +39,9 @@ bool isDigits(std::string_view s) {
     return !s.empty() && s.size() <= 18 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string_view reasonFor(int status) {
-    switch (status) {
-        case 400: return "Bad Request";
-        case 401: return "Unauthorized";
-        case 403: return "Forbidden";
-        case 404: return "Not Found";
-        case 405: return "Method Not Allowed";
-        case 422: return "Unprocessable Entity";
-        case 429: return "Too Many Requests";
-        case 500: return "Internal Server Error";
-        case 502: return "Bad Gateway";
-        case 503: return "Service Unavailable";
-        case 504: return "Gateway Timeout";
-        default: return "Error";
-    }
+std::string reasonFor(int status) {
+    std::string_view phrase = core::reasonPhrase(status);
+    return std::string(phrase.empty() ? "Error" : phrase);
 }
 
 // Splits "http://host/ap/api?x=1" or "/ap/api?x=1" into path and decoded query.
@@ -129,7 +117,7 @@ void damageBody(SimFaultKind kind, HttpResponse& r) {
 }  // namespace
 
 HttpResponse jsonApiErrorResponse(int status, std::string_view detail, std::string_view parameter) {
-    nlohmann::json error = {{"status", std::to_string(status)}, {"title", std::string(reasonFor(status))},
+    nlohmann::json error = {{"status", std::to_string(status)}, {"title", reasonFor(status)},
                             {"detail", std::string(detail)}};
     if (!parameter.empty()) error["source"] = {{"parameter", std::string(parameter)}};
     nlohmann::json doc = {{"errors", nlohmann::json::array({error})}};
@@ -265,9 +253,9 @@ HttpResponse ActivePlatformSim::handleApi(const HttpRequest& request, std::strin
             HttpResponse r;
             r.status = fault->status ? fault->status : 502;
             r.headers = {{"Content-Type", "text/html"}};
-            r.body = "<html><head><title>" + std::to_string(r.status) + " " + std::string(reasonFor(r.status)) +
+            r.body = "<html><head><title>" + std::to_string(r.status) + " " + reasonFor(r.status) +
                      "</title></head><body><center><h1>" + std::to_string(r.status) + " " +
-                     std::string(reasonFor(r.status)) + "</h1></center><hr><center>nginx</center></body></html>";
+                     reasonFor(r.status) + "</h1></center><hr><center>nginx</center></body></html>";
             return r;
         }
         case SimFaultKind::EmptyBody: {

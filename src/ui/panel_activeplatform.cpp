@@ -78,11 +78,11 @@ bool drawRange(const app::ActivePlatformState& s, ActivePlatformForms& f, Widget
     markItem(reg, "ap.range.periods");
     bool days = f.edit.range_kind == core::AnalyticsRangeKind::Days;
     if (days) {
-        static constexpr struct { const char* id; const char* label; app::RangePreset preset; } kPresets[] = {
-            {"ap.preset.this_month", "This month", app::RangePreset::ThisMonth},
-            {"ap.preset.last_month", "Last month", app::RangePreset::LastMonth},
-            {"ap.preset.last_30_days", "Last 30 days", app::RangePreset::Last30Days},
-            {"ap.preset.this_year", "This year", app::RangePreset::ThisYear}};
+        static constexpr struct { const char* id; const char* label; core::RangePreset preset; } kPresets[] = {
+            {"ap.preset.this_month", "This month", core::RangePreset::ThisPeriod},
+            {"ap.preset.last_month", "Last month", core::RangePreset::LastPeriod},
+            {"ap.preset.last_30_days", "Last 30 days", core::RangePreset::Last30Days},
+            {"ap.preset.this_year", "This year", core::RangePreset::ThisYear}};
         for (const auto& p : kPresets) {
             ImGui::SameLine();
             if (actionButton(reg, p.id, p.label)) push(intents, app::ApplyRangePreset{p.preset});

@@ -124,8 +124,8 @@ void drawRequestPanel(const app::AppState& state, UiState& ui, app::Intents& int
     bool changed = false;
     typeRadio(f, reg, changed);
     static constexpr struct { const char* id; const char* label; core::RangePreset preset; } kPresets[] = {
-        {"particle.preset.this_period", "This billing period", core::RangePreset::ThisBillingPeriod},
-        {"particle.preset.last_period", "Last billing period", core::RangePreset::LastBillingPeriod},
+        {"particle.preset.this_period", "This billing period", core::RangePreset::ThisPeriod},
+        {"particle.preset.last_period", "Last billing period", core::RangePreset::LastPeriod},
         {"particle.preset.last_30_days", "Last 30 days", core::RangePreset::Last30Days}};
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Range");

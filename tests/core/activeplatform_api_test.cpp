@@ -1,4 +1,4 @@
-// ActivePlatform request builder, form validation, error sentences and retry timing.
+// ActivePlatform request builder, form validation and error sentences.
 #include <gtest/gtest.h>
 
 #include "core/activeplatform/activeplatform_api.h"
@@ -167,25 +167,3 @@ TEST(ActivePlatformApi, NoAnswerNamesHostAndCors) {
     EXPECT_EQ(e.message.rfind("127.0.0.1:9201 did not answer in time", 0), 0u);
 }
 
-TEST(ActivePlatformApi, RetriesOnlyOverloadProxyAndNetwork) {
-    for (int s : {429, 502, 503, 504}) EXPECT_TRUE(isRetryableResponse(answer(s, ""))) << s;
-    for (int s : {400, 401, 403, 404, 422, 500}) EXPECT_FALSE(isRetryableResponse(answer(s, ""))) << s;
-    HttpResponse none;
-    EXPECT_TRUE(isRetryableResponse(none));
-    none.transport_error = ErrorKind::Timeout;
-    EXPECT_FALSE(isRetryableResponse(none));
-}
-
-TEST(ActivePlatformApi, BacksOffAndHonoursRetryAfter) {
-    RetryPolicy p;  // 1 s doubling, 4 attempts
-    HttpResponse busy = answer(503, "");
-    EXPECT_EQ(retryDelayMs(busy, 1, p), 1000);
-    EXPECT_EQ(retryDelayMs(busy, 2, p), 2000);
-    EXPECT_EQ(retryDelayMs(busy, 3, p), 4000);
-    EXPECT_EQ(retryDelayMs(busy, 4, p), std::nullopt);
-    p.max_attempts = 20;
-    EXPECT_EQ(retryDelayMs(busy, 10, p), 30000);
-    EXPECT_EQ(retryDelayMs(answer(429, "", {{"Retry-After", "12"}}), 1, p), 12000);
-    EXPECT_EQ(retryDelayMs(answer(429, "", {{"Retry-After", "3600"}}), 1, p), std::nullopt);
-    EXPECT_EQ(retryDelayMs(answer(500, ""), 1, p), std::nullopt);
-}

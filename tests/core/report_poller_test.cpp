@@ -67,8 +67,8 @@ TEST(ReportRules, WarnsButAllowsMoreThanSixMonthsBack) {
 TEST(ReportRules, PresetsFollowTheBillingPeriodAndStopAtToday) {
     DateRange period{{2026, 5, 4}, {2026, 6, 3}};
     Date today{2026, 5, 20};
-    EXPECT_EQ(rangeFromPreset(RangePreset::ThisBillingPeriod, period, today), (DateRange{{2026, 5, 4}, {2026, 5, 20}}));
-    EXPECT_EQ(rangeFromPreset(RangePreset::LastBillingPeriod, period, today), (DateRange{{2026, 4, 4}, {2026, 5, 3}}));
+    EXPECT_EQ(rangeFromPreset(RangePreset::ThisPeriod, period, today), (DateRange{{2026, 5, 4}, {2026, 5, 20}}));
+    EXPECT_EQ(rangeFromPreset(RangePreset::LastPeriod, period, today), (DateRange{{2026, 4, 4}, {2026, 5, 3}}));
     EXPECT_EQ(rangeFromPreset(RangePreset::Last30Days, period, today), (DateRange{{2026, 4, 21}, {2026, 5, 20}}));
     ServiceAgreement a;
     a.current_billing_period = period;

@@ -8,6 +8,7 @@
 #include "sim/activeplatform_sim.h"
 #include "core/activeplatform/activeplatform_parse.h"
 #include "core/activeplatform/activeplatform_totals.h"
+#include "core/base/retry.h"
 #include "platform/native/fake_http_server.h"
 #include "platform/native/http_transport_native.h"
 
@@ -115,7 +116,7 @@ TEST_F(ActivePlatformE2E, RateLimitShowsRetryAfterAndIsRetryable) {
     fault("kind=status&status=429&retry_after=7");
     HttpResponse r = fetch(form());
     EXPECT_EQ(shown(r), "ActivePlatform is limiting requests (HTTP 429): simulated failure (429). Try again in 7 s.");
-    EXPECT_EQ(retryDelayMs(r, 1), 7000);
+    EXPECT_EQ(retryDelayMs(r, 1, 0), 7000);
     EXPECT_EQ(shown(fetch(form())), "ok 310") << "the fault lasted one request";
 }
 

@@ -1,6 +1,6 @@
 // ActivePlatform reseller API v3, daily analytics: the form the user fills in,
 // its validation (per field, before anything is sent), the request builder,
-// the mapping of an HTTP answer to an Error sentence, and the retry policy.
+// and the mapping of an HTTP answer to an Error sentence (retries: core/base/retry.h).
 // The response body itself is read by core/activeplatform/activeplatform_parse.h.
 // API notes: shared/docs/activeplatform-api.md (sections 3-8).
 #pragma once
@@ -74,21 +74,5 @@ std::string hostForMessage(std::string_view url);
 // A non-2xx answer (or no answer, status 0) as the sentence the user reads.
 // `url` is the request URL (for the host in network errors; never holds a token).
 Error errorFromAnalyticsResponse(const HttpResponse& response, std::string_view url);
-
-// ---- Retries ----------------------------------------------------------------
-// Only overload and proxy statuses (429, 502, 503, 504) and network failures are
-// retried (doc 7); a timeout is not, since a slow range would just be slow again.
-struct RetryPolicy {
-    int max_attempts = 4;                 // including the first request
-    Timestamp first_delay_ms = 1000;      // doubled per attempt
-    Timestamp max_delay_ms = 30000;       // cap of the doubling
-    Timestamp max_retry_after_ms = 120000;  // a longer Retry-After is left to the user
-};
-
-bool isRetryableResponse(const HttpResponse& response);
-// Delay before attempt `attempt + 1` after `attempt` (1-based) got `response`,
-// or nullopt when it should not be retried. Retry-After wins over backoff.
-std::optional<Timestamp> retryDelayMs(const HttpResponse& response, int attempt,
-                                      const RetryPolicy& policy = {});
 
 }  // namespace ud::core

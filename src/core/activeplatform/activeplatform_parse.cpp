@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/jsonapi_error.h"
 #include "core/table/cell_text.h"
 
 namespace ud::core {
@@ -18,7 +19,6 @@ constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 // A table of thousands of fields is not an analytics answer; stop before the
 // backfill of late columns turns quadratic.
 constexpr std::size_t kMaxColumns = 1000;
-constexpr std::size_t kMaxErrorBodyBytes = 256 * 1024;
 
 // Item fields the doc (5.3) types even when export_headers does not list them.
 ColumnType knownFieldType(std::string_view key) {
@@ -359,23 +359,13 @@ bool AnalyticsSax::parse_error(std::size_t position, const std::string&, const n
                 (colon == std::string::npos ? what : what.substr(colon + 2)));
 }
 
-// An answer without "subscription" may be a JSON:API error document sent with 200.
-std::string errorDetailFromBody(std::string_view body) {
-    if (body.size() > kMaxErrorBodyBytes) return {};
-    json doc = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded() || !doc.is_object() || !doc.contains("errors")) return {};
-    const json& errors = doc["errors"];
-    if (!errors.is_array() || errors.empty() || !errors[0].is_object()) return {};
-    for (const char* k : {"detail", "title"})
-        if (errors[0].contains(k) && errors[0][k].is_string()) return errors[0][k].get<std::string>();
-    return {};
-}
-
 Result<AnalyticsReport> AnalyticsSax::finish(std::string_view body) {
     if (!error_.empty()) return makeError(ErrorKind::Parse, error_);
     if (!saw_root_) return makeError(ErrorKind::Parse, "The answer is not a JSON object.");
     if (!saw_subscription_) {
-        std::string detail = errorDetailFromBody(body);
+        // An answer without "subscription" may be a JSON:API error document sent with 200.
+        JsonApiError api = jsonApiErrorFromBody(body, /*plain_too=*/false);
+        const std::string& detail = api.detail.empty() ? api.title : api.detail;
         if (!detail.empty()) return makeError(ErrorKind::Parse, "The answer holds an error instead of data: " + detail);
         return makeError(ErrorKind::Parse, "The answer has no \"subscription\" object.");
     }

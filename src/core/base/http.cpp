@@ -1,4 +1,5 @@
-// Helpers for HTTP values: header lookup, URL/form encoding, URL joining.
+// Helpers for HTTP values: header lookup, reason phrases, URL/form encoding,
+// URL joining, Retry-After.
 #include "core/base/http.h"
 
 #include <algorithm>
@@ -34,6 +35,26 @@ std::string_view headerValue(const HeaderList& headers, std::string_view name) {
 }
 
 bool isSuccess(const HttpResponse& r) { return r.status >= 200 && r.status < 300; }
+
+std::string_view reasonPhrase(int status) {
+    switch (status) {
+        case 400: return "Bad Request";
+        case 401: return "Unauthorized";
+        case 403: return "Forbidden";
+        case 404: return "Not Found";
+        case 405: return "Method Not Allowed";
+        case 408: return "Request Timeout";
+        case 409: return "Conflict";
+        case 413: return "Payload Too Large";
+        case 422: return "Unprocessable Entity";
+        case 429: return "Too Many Requests";
+        case 500: return "Internal Server Error";
+        case 502: return "Bad Gateway";
+        case 503: return "Service Unavailable";
+        case 504: return "Gateway Timeout";
+        default: return {};
+    }
+}
 
 std::string urlEncode(std::string_view text) {
     std::string out;

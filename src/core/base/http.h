@@ -35,6 +35,8 @@ struct HttpResponse {
 
 std::string_view headerValue(const HeaderList& headers, std::string_view name);  // "" if absent
 bool isSuccess(const HttpResponse& r);  // 2xx
+// "Not Found" for 404: the reason phrase of the statuses the clouds send, "" for others.
+std::string_view reasonPhrase(int status);
 
 // Percent-encoding for query strings and form bodies (RFC 3986 unreserved kept).
 std::string urlEncode(std::string_view text);

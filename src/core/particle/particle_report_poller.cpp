@@ -3,9 +3,11 @@
 #include "core/particle/particle_report_poller.h"
 
 #include <algorithm>
+#include <limits>
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/retry.h"
 #include "core/particle/particle_errors.h"
 
 namespace ud::core {
@@ -14,6 +16,11 @@ namespace {
 using nlohmann::json;
 constexpr Timestamp kSecond = 1000;
 constexpr int kRecordVersion = 1;
+// Status checks are retried until the 60-minute give-up, never counted out:
+// network errors back off 15 s .. 300 s; a busy answer waits its Retry-After
+// (at least 1 s) or 60 s when the page cannot read it (CORS exposes few headers).
+constexpr RetryPolicy kStatusRetry{0, 15 * kSecond, 300 * kSecond, 60 * kSecond, kSecond,
+                                     std::numeric_limits<Timestamp>::max(), false};
 
 struct PhaseName {
     ReportPhase phase;
@@ -97,11 +104,8 @@ ReportStep onStatusFailed(ReportPoll s, const Error& error, Timestamp now) {
         return scheduleCheck(std::move(s), now + networkBackoffMs(s.record.network_failures));
     }
     const int status = error.http_status;
-    if (status == 429 || status == 503) {
-        // Retry-After may be unreadable from the page (CORS exposes few headers); then wait >= 60 s.
-        Timestamp wait = error.retry_after_s >= 0 ? std::max<Timestamp>(error.retry_after_s, 1) * kSecond
-                                                  : std::max<Timestamp>(60 * kSecond, pollDelayMs(s.record.attempts));
-        return scheduleCheck(std::move(s), now + wait);
+    if (isBusyStatus(status)) {
+        return scheduleCheck(std::move(s), now + *busyDelayMs(kStatusRetry, error.retry_after_s, s.record.attempts));
     }
     if (status >= 500) return scheduleCheck(std::move(s), now + 60 * kSecond);
     return finish(std::move(s), ReportPhase::Failed, error.message);  // 4xx: retrying will not help
@@ -138,11 +142,7 @@ Timestamp pollDelayMs(int attempts) {
     return 60 * kSecond;
 }
 
-Timestamp networkBackoffMs(int failures) {
-    Timestamp delay = 15 * kSecond;
-    for (int i = 1; i < failures && delay < 300 * kSecond; ++i) delay *= 2;
-    return std::min<Timestamp>(delay, 300 * kSecond);
-}
+Timestamp networkBackoffMs(int failures) { return backoffDelayMs(kStatusRetry, failures); }
 
 int secondsUntilNextCheck(const ReportPoll& poll, Timestamp now) {
     if (poll.record.phase != ReportPhase::Pending || poll.awaiting_status || now >= poll.record.next_check) return 0;

@@ -1,4 +1,4 @@
-// Report date-range validation, presets and defaults (see particle_report_rules.h).
+// Report date-range validation and the default range (see particle_report_rules.h).
 #include "core/particle/particle_report_rules.h"
 
 #include <algorithm>
@@ -24,33 +24,8 @@ ReportRangeCheck checkReportRange(std::string_view start_text, std::string_view 
     return check;
 }
 
-const char* labelFromRangePreset(RangePreset preset) {
-    switch (preset) {
-        case RangePreset::ThisBillingPeriod: return "This billing period";
-        case RangePreset::LastBillingPeriod: return "Last billing period";
-        case RangePreset::Last30Days: return "Last 30 days";
-    }
-    return "";
-}
-
-DateRange rangeFromPreset(RangePreset preset, const DateRange& billing_period, Date today) {
-    switch (preset) {
-        case RangePreset::ThisBillingPeriod: {
-            Date last = std::min(billing_period.last, today);
-            return {std::min(billing_period.first, last), last};
-        }
-        case RangePreset::LastBillingPeriod: {
-            // Billing periods are monthly: the previous one ends the day before this one starts.
-            Date last = std::min(addDays(billing_period.first, -1), today);
-            return {std::min(addMonths(billing_period.first, -1), last), last};
-        }
-        case RangePreset::Last30Days: return {addDays(today, -29), today};
-    }
-    return {today, today};
-}
-
 DateRange defaultReportRange(const ServiceAgreement& agreement, Date today) {
-    return rangeFromPreset(RangePreset::ThisBillingPeriod, agreement.current_billing_period, today);
+    return rangeFromPreset(RangePreset::ThisPeriod, agreement.current_billing_period, today);
 }
 
 }  // namespace ud::core

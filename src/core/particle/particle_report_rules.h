@@ -2,7 +2,7 @@
 // both dates valid YYYY-MM-DD, start <= end, nothing in the future; a start
 // more than 6 months back is allowed with a warning (the API reference limits
 // metered device reports to about 6 months; the console offers a year).
-// Also the range presets and the default range from the billing period.
+// Also the default range from the billing period.
 #pragma once
 
 #include <optional>
@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/base/date.h"
+#include "core/base/range_preset.h"
 #include "core/particle/particle_models.h"
 #include "core/base/result.h"
 
@@ -30,12 +31,9 @@ struct ReportRangeCheck {
 // `today` is the user's current day (the caller decides the time zone).
 ReportRangeCheck checkReportRange(std::string_view start_text, std::string_view end_text, ReportType type, Date today);
 
-enum class RangePreset { ThisBillingPeriod, LastBillingPeriod, Last30Days };
-const char* labelFromRangePreset(RangePreset preset);
-
-// The current billing period runs to its end, which may lie in the future;
-// the report can only cover days up to today, so ranges are clamped to today.
-DateRange rangeFromPreset(RangePreset preset, const DateRange& billing_period, Date today);
+// The presets are core/base/range_preset.h over the billing period. The
+// current period runs to its end, which may lie in the future; the report
+// can only cover days up to today, so ranges are clamped to today.
 // The form's default: this billing period, up to today.
 DateRange defaultReportRange(const ServiceAgreement& agreement, Date today);
 
