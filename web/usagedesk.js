@@ -41,8 +41,10 @@
   const resize = () => { if (window.usagedeskGlue.isReady) call('ud_on_resize', window.innerWidth, window.innerHeight); };
   window.addEventListener('resize', resize);
   if (window.matchMedia) {
-    // Moving the window to a screen with another devicePixelRatio: the app re-rasterises on reload.
-    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => call('ud_wake'));
+    // The system colour scheme changed: the app switches its theme. (A screen with another
+    // devicePixelRatio is picked up on reload: the app re-rasterises then.)
+    const dark = matchMedia('(prefers-color-scheme: dark)');
+    dark.addEventListener('change', () => { if (window.usagedeskGlue.isReady) call('ud_on_theme', dark.matches ? 1 : 0); });
   }
 
   // Files: picker and drop both stream the file in 4 MB chunks so a big CSV

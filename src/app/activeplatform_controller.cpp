@@ -3,18 +3,27 @@
 #include "app/activeplatform_controller.h"
 
 #include <algorithm>
+#include <limits>
 #include <type_traits>
 
 #include "app/activeplatform_insights.h"
 #include "app/demo_clouds.h"
-#include "sim/activeplatform_sim.h"
-#include "core/table/csv_writer.h"
 #include "core/base/decimal.h"
+#include "core/base/retry.h"
+#include "core/table/csv_writer.h"
+#include "sim/activeplatform_sim.h"
 
 namespace ud::app {
+namespace {
+
+// 429/503 only, each waits its Retry-After (seconds or a date, however long) or 30 s.
+constexpr core::RetryPolicy kAnalyticsRetry{1 + kActivePlatformMaxRetries, 30000, 30000, 30000, 0,
+                                            std::numeric_limits<core::Timestamp>::max(), true};
+
+}  // namespace
 
 ActivePlatformController::ActivePlatformController(ActivePlatformState& state, Services services)
-    : state_(state), services_(services) {
+    : state_(state), services_(services), requests_(services) {
     if (auto token = services_.store.get(kActivePlatformTokenKey); token && !token->empty()) {
         state_.form.token = *token;
         state_.remember_token = true;
@@ -38,7 +47,7 @@ void ActivePlatformController::apply(const ActivePlatformIntent& intent) {
                 state_.form.base_url = kDemoActivePlatformBaseUrl;
                 state_.form.token = std::string(core::kSimDemoToken);
                 state_.form.subscription_id = std::string(core::kSimEurSubscription);
-                applyPreset(RangePreset::LastMonth);
+                applyPreset(core::RangePreset::LastPeriod);
                 fetch();
             } else if constexpr (std::is_same_v<T, ActivePlatformTableAction>) {
                 if (!state_.report) return;
@@ -53,8 +62,9 @@ void ActivePlatformController::apply(const ActivePlatformIntent& intent) {
                 exportCsv();
             } else if constexpr (std::is_same_v<T, CompareThisMonthWithLast>) {
                 const core::Date today = core::dateFromTimestamp(services_.clock.now());
-                const core::Date last_month = core::addMonths(core::firstOfMonth(today), -1);
-                compareRanges({last_month, core::lastOfMonth(last_month)}, {core::firstOfMonth(today), today});
+                const core::DateRange month = core::calendarMonthOf(today);
+                compareRanges(core::rangeFromPreset(core::RangePreset::LastPeriod, month, today),
+                              core::rangeFromPreset(core::RangePreset::ThisPeriod, month, today));
             } else if constexpr (std::is_same_v<T, CompareAnalyticsRanges>) {
                 compareRanges(i.earlier, i.later);
             } else if constexpr (std::is_same_v<T, SetComparisonKey>) {
@@ -63,7 +73,7 @@ void ActivePlatformController::apply(const ActivePlatformIntent& intent) {
                 buildComparison(state_.compare);
             } else if constexpr (std::is_same_v<T, CloseComparison>) {
                 state_.compare = AnalyticsComparison{};
-                compare_pending_[0] = compare_pending_[1] = 0;
+                dropComparison();
             } else if constexpr (std::is_same_v<T, ComparisonTableAction>) {
                 if (state_.compare.table) applyTableAction(state_.compare.view, *state_.compare.table, i.action);
             } else if constexpr (std::is_same_v<T, ExportComparisonCsv>) {
@@ -85,21 +95,12 @@ void ActivePlatformController::edit(const EditAnalyticsForm& e) {
         services_.store.remove(kActivePlatformTokenKey);
 }
 
-void ActivePlatformController::applyPreset(RangePreset preset) {
-    core::Date today = core::dateFromTimestamp(services_.clock.now());
-    core::Date first = today, last = today;
-    switch (preset) {
-        case RangePreset::ThisMonth: first = core::firstOfMonth(today); break;
-        case RangePreset::LastMonth:
-            first = core::firstOfMonth(core::addMonths(core::firstOfMonth(today), -1));
-            last = core::lastOfMonth(first);
-            break;
-        case RangePreset::Last30Days: first = core::addDays(today, -29); break;
-        case RangePreset::ThisYear: first = core::Date{today.year, 1, 1}; break;
-    }
+void ActivePlatformController::applyPreset(core::RangePreset preset) {
+    const core::Date today = core::dateFromTimestamp(services_.clock.now());
+    const core::DateRange range = core::rangeFromPreset(preset, core::calendarMonthOf(today), today);
     state_.form.range_kind = core::AnalyticsRangeKind::Days;
-    state_.form.date_from = core::isoFromDate(first);
-    state_.form.date_to = core::isoFromDate(last);
+    state_.form.date_from = core::isoFromDate(range.first);
+    state_.form.date_to = core::isoFromDate(range.last);
     state_.field_errors = core::fieldErrorsFromForm(state_.form);
     ++state_.form_revision;
 }
@@ -128,15 +129,21 @@ void ActivePlatformController::fetch() {
 
 void ActivePlatformController::send() {
     state_.busy = true;
-    // The callback only queues; tick() reads the answer on the main loop.
-    pending_ = services_.active().send(last_request_, [this](platform::RequestId id, core::HttpResponse r) {
-        answers_.emplace_back(id, std::move(r));
-    });
+    requests_.send(last_request_, [this](const core::HttpResponse& r) { onAnswer(r); });
+}
+
+void ActivePlatformController::setDemoMode(bool demo) {
+    if (demo == requests_.demo()) return;
+    requests_.setDemo(demo);  // drops the answers in flight
+    state_.busy = false;
+    cancelRetry();
+    compare_pending_[0] = compare_pending_[1] = 0;
+    if (state_.compare.loading) state_.compare = AnalyticsComparison{};  // its answers were dropped
 }
 
 void ActivePlatformController::tick() {
     core::Timestamp now = services_.clock.now();
-    if (redraw_at_ >= 0 && redraw_at_ <= now) redraw_at_ = -1;  // that frame was asked for
+    requests_.deliver(now);
     if (state_.retry_at >= 0) {
         if (state_.retry_at <= now) {
             state_.retry_at = -1;
@@ -146,20 +153,10 @@ void ActivePlatformController::tick() {
             state_.retry_seconds_left = static_cast<int>((state_.retry_at - now + 999) / 1000);
         }
     }
-    if (answers_.empty()) return;
-    auto answers = std::move(answers_);
-    answers_.clear();
-    for (auto& answer : answers) {
-        if (answer.first == pending_) onAnswer(answer.second);
-        else if (answer.first == compare_pending_[0]) onCompareAnswer(true, answer.second);
-        else if (answer.first == compare_pending_[1]) onCompareAnswer(false, answer.second);
-    }
 }
 
 void ActivePlatformController::onAnswer(const core::HttpResponse& response) {
-    pending_ = 0;
     state_.busy = false;
-    redraw_at_ = services_.clock.now();  // the answer changed the state: the loop should draw now
     if (!core::isSuccess(response)) {
         if (scheduleRetry(response)) return;
         state_.retry_attempt = 0;
@@ -181,17 +178,15 @@ void ActivePlatformController::onAnswer(const core::HttpResponse& response) {
     refreshAnalyticsInsights(state_, core::dateFromTimestamp(services_.clock.now()));
 }
 
-// Rate limited (429) or briefly unavailable (503): wait what the server asked
-// (Retry-After, seconds or an HTTP date), else 30 s, then send the same request.
+// Rate limited (429) or briefly unavailable (503): wait what the schedule says,
+// then send the same request.
 bool ActivePlatformController::scheduleRetry(const core::HttpResponse& response) {
-    constexpr core::Timestamp kDefaultWaitMs = 30000;
-    if (response.status != 429 && response.status != 503) return false;
-    if (state_.retry_attempt >= kActivePlatformMaxRetries) return false;
-    core::Timestamp now = services_.clock.now();
-    int seconds = core::retryAfterSeconds(response.headers, now);
+    const core::Timestamp now = services_.clock.now();
+    auto wait = core::retryDelayMs(response, state_.retry_attempt + 1, now, kAnalyticsRetry);
+    if (!wait) return false;
     ++state_.retry_attempt;
     state_.retry_status = response.status;
-    state_.retry_at = now + (seconds >= 0 ? seconds * core::Timestamp{1000} : kDefaultWaitMs);
+    state_.retry_at = now + *wait;
     state_.retry_seconds_left = static_cast<int>((state_.retry_at - now + 999) / 1000);
     return true;
 }
@@ -216,7 +211,7 @@ void ActivePlatformController::exportCsv() {
 
 // The earliest of: a frame for a new answer, the retry, the next countdown second.
 core::Timestamp ActivePlatformController::nextWakeAt() const {
-    core::Timestamp wake = redraw_at_;
+    core::Timestamp wake = requests_.redrawAt();
     if (state_.retry_at >= 0) {
         core::Timestamp next_second = state_.retry_at - (state_.retry_seconds_left - 1) * core::Timestamp{1000};
         core::Timestamp at = state_.retry_seconds_left > 1 ? next_second : state_.retry_at;

@@ -2,15 +2,15 @@
 // and the insights of issue 14 (forecast, spikes, two ranges compared).
 // Turns ActivePlatform intents into requests and answers into ActivePlatformState. No timer, no
 // thread: the App's Controller calls tick() each loop and asks nextWakeAt(). A 429 or 503 answer
-// is sent again after its Retry-After (else 30 s), up to kActivePlatformMaxRetries times, with a
-// countdown in the state; earlier results stay on screen meanwhile.
+// is sent again on core's retry schedule (its Retry-After, else 30 s), up to
+// kActivePlatformMaxRetries times, with a countdown in the state; earlier results stay on screen.
 #pragma once
 
-#include <utility>
-#include <vector>
+#include <string>
 
 #include "app/activeplatform_intents.h"
 #include "app/activeplatform_state.h"
+#include "app/request_queue.h"
 #include "app/services.h"
 
 namespace ud::app {
@@ -21,12 +21,14 @@ public:
     ActivePlatformController(ActivePlatformState& state, Services services);
     void apply(const ActivePlatformIntent& intent);
     void tick();
+    // Demo mode switched: an answer in flight is dropped, and so is a waiting retry.
+    void setDemoMode(bool demo);
     core::Timestamp nextWakeAt() const;  // -1 when nothing is scheduled
     bool isAnimating() const;
 
 private:
     void edit(const EditAnalyticsForm& edit);
-    void applyPreset(RangePreset preset);
+    void applyPreset(core::RangePreset preset);
     void fetch();
     void send();
     void onAnswer(const core::HttpResponse& response);
@@ -36,17 +38,16 @@ private:
     // ---- comparison (activeplatform_controller_compare.cpp) ----
     void compareRanges(core::DateRange earlier, core::DateRange later);
     void onCompareAnswer(bool earlier, const core::HttpResponse& response);
+    void dropComparison();
     void exportComparison();
 
     ActivePlatformState& state_;
     Services services_;
-    platform::RequestId pending_ = 0;  // 0 = none
+    RequestQueue requests_;
     std::string pending_url_;          // for error sentences (never holds a token)
     core::HttpRequest last_request_;   // what a retry sends again
     core::DateRange pending_range_;    // the days last_request_ covers
-    std::vector<std::pair<platform::RequestId, core::HttpResponse>> answers_;  // queued by callbacks
-    core::Timestamp redraw_at_ = -1;  // set when an answer arrived, so the main loop draws it
-    platform::RequestId compare_pending_[2] = {0, 0};  // earlier, later; 0 = answered
+    RequestQueue::Ticket compare_pending_[2] = {0, 0};  // earlier, later; 0 = answered
     std::string compare_url_;                            // for error sentences (never holds a token)
 };
 

@@ -42,15 +42,21 @@ void ActivePlatformController::compareRanges(core::DateRange earlier, core::Date
     c.loading = true;
     const core::HttpRequest a = core::analyticsDailyRequest(*first), b = core::analyticsDailyRequest(*second);
     compare_url_ = a.url;
-    auto queue = [this](platform::RequestId id, core::HttpResponse r) { answers_.emplace_back(id, std::move(r)); };
-    compare_pending_[0] = services_.active().send(a, queue);
-    compare_pending_[1] = services_.active().send(b, queue);
+    dropComparison();  // answers to an earlier Compare must not land in this one
+    compare_pending_[0] = requests_.send(a, [this](const core::HttpResponse& r) { onCompareAnswer(true, r); });
+    compare_pending_[1] = requests_.send(b, [this](const core::HttpResponse& r) { onCompareAnswer(false, r); });
+}
+
+void ActivePlatformController::dropComparison() {
+    for (RequestQueue::Ticket& ticket : compare_pending_) {
+        requests_.drop(ticket);
+        ticket = 0;
+    }
 }
 
 void ActivePlatformController::onCompareAnswer(bool earlier, const core::HttpResponse& response) {
     AnalyticsComparison& c = state_.compare;
     compare_pending_[earlier ? 0 : 1] = 0;
-    redraw_at_ = services_.clock.now();
     if (!c.active) return;
     if (!core::isSuccess(response)) {
         c.error = core::errorFromAnalyticsResponse(response, compare_url_);

@@ -21,7 +21,9 @@ struct AppState {
     Settings settings;
     bool demo_mode = false;    // simulated clouds inside the page, no network
     std::string notice;        // one-line app-wide message (e.g. "Settings saved")
-    bool dark_theme = false;   // follows the system setting at start-up
+    bool dark_theme = false;   // follows the system colour scheme (ThemeChanged)
+    int canvas_width = 0;      // CSS pixels (Resized)
+    int canvas_height = 0;
     ParticleState particle;
     ViewerState viewer;
     ActivePlatformState activeplatform;

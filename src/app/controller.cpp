@@ -65,14 +65,12 @@ void Controller::applyOne(const Intent& intent) {
                 state_.notice.clear();
             } else if constexpr (std::is_same_v<T, EnterDemoMode>) {
                 if (state_.demo_mode) return;
-                state_.demo_mode = true;
+                setDemoMode(true);
                 state_.notice = "Demo mode: simulated clouds inside this page, no network.";
-                particle_.onDemoModeChanged();
             } else if constexpr (std::is_same_v<T, LeaveDemoMode>) {
                 if (!state_.demo_mode) return;
-                state_.demo_mode = false;
+                setDemoMode(false);
                 state_.notice.clear();
-                particle_.onDemoModeChanged();
             } else if constexpr (std::is_same_v<T, SaveChartPng>) {
                 saveChartPng(i);
             } else if constexpr (std::is_same_v<T, ParticleIntent>) {
@@ -84,6 +82,32 @@ void Controller::applyOne(const Intent& intent) {
             }
         },
         intent);
+}
+
+void Controller::handle(const PageEvent& event) {
+    std::visit(
+        [this](const auto& e) {
+            using T = std::decay_t<decltype(e)>;
+            if constexpr (std::is_same_v<T, FileChunk>) {
+                viewer_.onFileChunk(e.bytes);
+            } else if constexpr (std::is_same_v<T, FileEnd>) {
+                viewer_.onFileEnd(e.name, e.size);
+                state_.section = Section::Viewer;  // show what was opened, wherever it was dropped
+            } else if constexpr (std::is_same_v<T, ThemeChanged>) {
+                state_.dark_theme = e.dark;
+            } else if constexpr (std::is_same_v<T, Resized>) {
+                state_.canvas_width = e.width;
+                state_.canvas_height = e.height;
+            }
+        },
+        event);
+}
+
+// Every cloud switches together; each drops what it had in flight.
+void Controller::setDemoMode(bool demo) {
+    state_.demo_mode = demo;
+    particle_.setDemoMode(demo);
+    activeplatform_.setDemoMode(demo);
 }
 
 // Charts of every section are saved the same way; the outcome goes to the notice bar.

@@ -1,11 +1,13 @@
-// Turns intents into state changes and requests, and responses into state.
-// Owns no timer and no thread: the main loop calls apply() with the frame's
-// intents and tick() with the time, and asks nextWakeAt() when to come back.
+// Turns intents and page events into state changes and requests, and
+// responses into state: the only writer of AppState. Owns no timer and no
+// thread: the main loop calls apply() with the frame's intents, handle() with
+// each page event, tick() with the time, and asks nextWakeAt() when to come back.
 #pragma once
 
 #include "app/activeplatform_controller.h"
 #include "app/app_state.h"
 #include "app/intents.h"
+#include "app/page_events.h"
 #include "app/particle_controller.h"
 #include "app/services.h"
 #include "app/viewer_controller.h"
@@ -14,12 +16,11 @@ namespace ud::app {
 
 class Controller {
 public:
-    // `services.demo_mode` must refer to state.demo_mode.
     Controller(AppState& state, Services services);
-    ViewerController& viewer() { return viewer_; }
 
     void loadSaved();                 // settings, saved reports and a remembered token, at start-up
     void apply(const Intents& intents);
+    void handle(const PageEvent& event);
     void tick();                      // deliver finished requests, run due timers
     core::Timestamp nextWakeAt() const;  // -1 when nothing is scheduled
     bool isAnimating() const;        // a spinner or countdown is on screen
@@ -27,6 +28,7 @@ public:
 private:
     void applyOne(const Intent& intent);
     void saveChartPng(const SaveChartPng& chart);
+    void setDemoMode(bool demo);
 
     AppState& state_;
     Services services_;

@@ -2,7 +2,8 @@
 // and runs the render-on-demand loop. Everything the loop decides is here:
 // when to draw (input, network answers, due timers, animations), HiDPI font
 // rasterisation, precise mouse wheel, and the exported functions the page's
-// JavaScript calls (test hook, paste, resize, file chunks).
+// JavaScript calls (test hook, paste, resize, theme, file chunks). Page
+// happenings go to the Controller as events; this file never writes AppState.
 #include <SDL.h>
 #include <SDL_opengles2.h>
 #include <emscripten.h>
@@ -208,19 +209,27 @@ EMSCRIPTEN_KEEPALIVE void ud_on_paste(const char* text) {
 
 EMSCRIPTEN_KEEPALIVE void ud_on_resize(int css_width, int css_height) {
     if (!g_app->window) return;
+    g_app->controller->handle(ud::app::Resized{css_width, css_height});
     SDL_SetWindowSize(g_app->window, css_width, css_height);
+    g_app->woken = true;
+}
+
+// The system colour scheme changed (web/usagedesk.js listens to the media query).
+EMSCRIPTEN_KEEPALIVE void ud_on_theme(int dark) {
+    g_app->controller->handle(ud::app::ThemeChanged{dark != 0});
+    ud::ui::applyTheme(g_app->state.dark_theme);
     g_app->woken = true;
 }
 
 // File bytes from the picker or a drop arrive in chunks (web/usagedesk.js);
 // the viewer streams them into its CSV reader as they come.
 EMSCRIPTEN_KEEPALIVE void ud_on_file_chunk(const char* bytes, int len) {
-    if (bytes && len > 0) g_app->controller->viewer().onFileChunk(std::string_view(bytes, static_cast<std::size_t>(len)));
+    if (bytes && len > 0)
+        g_app->controller->handle(ud::app::FileChunk{std::string_view(bytes, static_cast<std::size_t>(len))});
     g_app->woken = true;
 }
 EMSCRIPTEN_KEEPALIVE void ud_on_file_end(const char* name, int size) {
-    g_app->controller->viewer().onFileEnd(name ? name : "", size > 0 ? static_cast<std::uint64_t>(size) : 0);
-    g_app->state.section = ud::app::Section::Viewer;  // show what was opened, wherever it was dropped
+    g_app->controller->handle(ud::app::FileEnd{name ? name : "", size > 0 ? static_cast<std::uint64_t>(size) : 0u});
     g_app->woken = true;
 }
 
@@ -259,8 +268,6 @@ int main() {
     io.GetClipboardTextFn = clipboardText;
     io.SetClipboardTextFn = setClipboardText;
     io.ClipboardUserData = &app;
-    app.state.dark_theme = ud::platform::web::prefersDarkScheme();
-    ud::ui::applyTheme(app.state.dark_theme);
     ImGui_ImplSDL2_InitForOpenGL(app.window, app.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     loadFonts(app);
@@ -268,8 +275,10 @@ int main() {
     app.transport = std::make_unique<ud::platform::web::WebHttpTransport>([] { g_app->woken = true; });
     app.demo_transport = std::make_unique<ud::platform::SimulatedTransport>(app.clock, ud::app::demoCloudHandler());
     app.controller = std::make_unique<ud::app::Controller>(
-        app.state, ud::app::Services{*app.transport, *app.demo_transport, app.clock, app.store, app.state.demo_mode,
-                                     app.files});
+        app.state, ud::app::Services{*app.transport, *app.demo_transport, app.clock, app.store, app.files});
+    app.controller->handle(ud::app::ThemeChanged{ud::platform::web::prefersDarkScheme()});
+    app.controller->handle(ud::app::Resized{static_cast<int>(css_w), static_cast<int>(css_h)});
+    ud::ui::applyTheme(app.state.dark_theme);
     app.controller->loadSaved();
 
     EM_ASM({ if (window.usagedeskGlue) window.usagedeskGlue.ready(); });

@@ -27,7 +27,7 @@ core::Error validationError(std::string message) { return core::makeError(core::
 }  // namespace
 
 ParticleController::ParticleController(ParticleState& state, Services services, const std::string& base_url)
-    : state_(state), services_(services), base_url_(base_url) {}
+    : state_(state), services_(services), base_url_(base_url), requests_(services) {}
 
 void ParticleController::start() {
     loadReports();
@@ -55,7 +55,7 @@ void ParticleController::apply(const ParticleIntent& intent) {
             } else if constexpr (std::is_same_v<T, LogOutParticle>) {
                 logOut();
             } else if constexpr (std::is_same_v<T, TryParticleDemo>) {
-                if (!services_.demo_mode) return;
+                if (!requests_.demo()) return;
                 createToken({core::kDemoParticleEmail, core::kDemoParticlePassword, 3600, false});
             } else if constexpr (std::is_same_v<T, SelectParticleScope>) {
                 selectScope(i.scope);
@@ -94,19 +94,10 @@ void ParticleController::apply(const ParticleIntent& intent) {
 
 // ---- requests -----------------------------------------------------------------
 
-std::string ParticleController::base() const { return services_.demo_mode ? kDemoParticleBaseUrl : base_url_; }
+std::string ParticleController::base() const { return requests_.demo() ? kDemoParticleBaseUrl : base_url_; }
 
 void ParticleController::send(core::HttpRequest request, Handler on_answer) {
-    const std::uint64_t ticket = ++next_ticket_;
-    handlers_[ticket] = std::move(on_answer);
-    // The callback only queues; tick() handles the answer on the main loop.
-    services_.active().send(std::move(request), [this, ticket](platform::RequestId, core::HttpResponse r) {
-        answers_.emplace_back(ticket, std::move(r));
-    });
-}
-
-core::Error ParticleController::errorFrom(const core::HttpResponse& response, core::ParticleCall call) const {
-    return core::particleErrorFromResponse(response, call, host());
+    requests_.send(std::move(request), std::move(on_answer));
 }
 
 bool ParticleController::handleSignedOut(const core::Error& error, core::ParticleCall call) {
@@ -120,19 +111,7 @@ bool ParticleController::handleSignedOut(const core::Error& error, core::Particl
 void ParticleController::tick() {
     const core::Timestamp now = services_.clock.now();
     state_.now = now;
-    if (redraw_at_ >= 0 && redraw_at_ <= now) redraw_at_ = -1;  // that frame was asked for
-    if (!answers_.empty()) {
-        auto answers = std::move(answers_);
-        answers_.clear();
-        for (auto& [ticket, response] : answers) {
-            auto it = handlers_.find(ticket);
-            if (it == handlers_.end()) continue;  // dropped by a demo switch
-            Handler handler = std::move(it->second);
-            handlers_.erase(it);
-            handler(response);
-        }
-        redraw_at_ = now;
-    }
+    requests_.deliver(now);
     if (state_.login.session == ParticleSession::SignedIn && state_.login.token_expires_at &&
         *state_.login.token_expires_at <= now)
     {
@@ -182,7 +161,7 @@ void ParticleController::checkToken() {
         }
         login.session = ParticleSession::SignedIn;
         login.username = user->username;
-        if (login.remember && !services_.demo_mode)
+        if (login.remember && !requests_.demo())
             services_.store.set(kParticleTokenKey,
                                 nlohmann::json{{"token", login.token}, {"created_here", login.token_created_here}}.dump());
         else
@@ -285,7 +264,7 @@ void ParticleController::signOut(std::string message) {
 }
 
 void ParticleController::loadRemembered() {
-    if (services_.demo_mode) return;
+    if (requests_.demo()) return;
     auto saved = services_.store.get(kParticleTokenKey);
     if (!saved || saved->empty()) return;
     auto j = nlohmann::json::parse(*saved, nullptr, false);
@@ -296,10 +275,10 @@ void ParticleController::loadRemembered() {
     signInWithToken(j["token"].get<std::string>(), true, j.value("created_here", false));
 }
 
-void ParticleController::onDemoModeChanged() {
-    handlers_.clear();
-    answers_.clear();
-    if (services_.demo_mode) {
+void ParticleController::setDemoMode(bool demo) {
+    if (demo == requests_.demo()) return;
+    requests_.setDemo(demo);  // drops whatever was in flight
+    if (demo) {
         real_ = std::move(state_);
         state_ = ParticleState{};
         return;
@@ -404,7 +383,7 @@ const core::ServiceAgreement* ParticleController::agreement() const {
 }
 
 core::Timestamp ParticleController::nextWakeAt() const {
-    core::Timestamp next = redraw_at_;
+    core::Timestamp next = requests_.redrawAt();
     auto earlier = [&next](core::Timestamp t) {
         if (t >= 0 && (next < 0 || t < next)) next = t;
     };

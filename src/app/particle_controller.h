@@ -8,7 +8,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -16,6 +15,7 @@
 
 #include "app/particle_intents.h"
 #include "app/particle_state.h"
+#include "app/request_queue.h"
 #include "app/services.h"
 #include "core/particle/particle_errors.h"
 
@@ -41,20 +41,19 @@ public:
 
     void apply(const ParticleIntent& intent);
     void tick();
-    // Demo mode switched (services.demo_mode already changed): the real session is
-    // set aside while the demo runs and comes back after; answers in flight are dropped.
-    void onDemoModeChanged();
+    // Demo mode switched: the real session is set aside while the demo runs and
+    // comes back after; answers in flight are dropped.
+    void setDemoMode(bool demo);
     core::Timestamp nextWakeAt() const;  // -1 when nothing is scheduled
     bool isAnimating() const;
 
 private:
-    using Handler = std::function<void(const core::HttpResponse&)>;
+    using Handler = RequestQueue::Handler;
 
     // ---- requests ----
     std::string base() const;  // the demo cloud in demo mode, else the setting
     std::string host() const { return core::hostFromUrl(base()); }
     void send(core::HttpRequest request, Handler on_answer);
-    core::Error errorFrom(const core::HttpResponse& response, core::ParticleCall call) const;
     // A 401-like answer anywhere after login: forget the token, keep everything else.
     bool handleSignedOut(const core::Error& error, core::ParticleCall call);
 
@@ -103,11 +102,8 @@ private:
     const std::string& base_url_;
     OpenInViewer open_in_viewer_;
     CompareInViewer compare_in_viewer_;
-    std::uint64_t next_ticket_ = 0;
-    std::map<std::uint64_t, Handler> handlers_;  // by ticket; cleared on restart
-    std::vector<std::pair<std::uint64_t, core::HttpResponse>> answers_;  // queued by transport callbacks
+    RequestQueue requests_;
     std::uint64_t next_local_report_ = 0;  // names a report before the server gives its id
-    core::Timestamp redraw_at_ = -1;       // an answer arrived: the loop should draw now
     std::optional<ParticleState> real_;    // the real session while the demo runs
 };
 

@@ -170,7 +170,7 @@ void ParticleController::runStep(ParticleReport& report, const core::ReportEvent
     if (report.poll.record.phase == core::ReportPhase::Available) report.poll.refetching_url = false;
     saveReports();
     updateOutstanding();
-    redraw_at_ = services_.clock.now();
+    requests_.askRedraw(services_.clock.now());
 }
 
 void ParticleController::checkStatus(ParticleReport& report) {
@@ -276,7 +276,7 @@ void ParticleController::forget(const ReportRef& ref) {
 // ---- storage ---------------------------------------------------------------------
 
 void ParticleController::saveReports() {
-    if (services_.demo_mode) return;  // demo reports are not the user's
+    if (requests_.demo()) return;  // demo reports are not the user's
     if (state_.reports.empty())
         services_.store.remove(kParticleReportsKey);
     else
@@ -284,7 +284,7 @@ void ParticleController::saveReports() {
 }
 
 void ParticleController::loadReports() {
-    if (services_.demo_mode) return;
+    if (requests_.demo()) return;
     auto saved = services_.store.get(kParticleReportsKey);
     if (!saved) return;
     auto records = core::reportRecordsFromJson(*saved);

@@ -1,6 +1,7 @@
-// What controllers may use from the platform: the HTTP transport (the real
-// one, or the in-page simulated clouds in demo mode), the clock, storage, and
-// file save/open + clipboard (FileDialogs).
+// What controllers may use from the platform: the HTTP transports (the real
+// one and the in-page simulated clouds; RequestQueue picks one by demo mode),
+// the clock, storage, and file save/open + clipboard (FileDialogs). Nothing
+// here points into AppState: demo mode reaches controllers through Controller.
 #pragma once
 
 #include "platform/clock.h"
@@ -15,10 +16,7 @@ struct Services {
     platform::HttpTransport& demo_transport;  // simulated clouds inside the page
     const platform::Clock& clock;
     platform::KeyValueStore& store;
-    const bool& demo_mode;                    // AppState::demo_mode
     platform::FileDialogs& files;             // downloads, file picker, clipboard
-
-    platform::HttpTransport& active() const { return demo_mode ? demo_transport : transport; }
 };
 
 }  // namespace ud::app

@@ -9,12 +9,15 @@
 #include "app/demo_clouds.h"
 #include "sim/activeplatform_sim.h"
 #include "platform/simulated_transport.h"
+#include "support/fake_services.h"
 
 namespace ud::app {
 namespace {
 
-struct Fixture {
-    platform::FakeClock clock{core::timestampFromDate(core::Date{2024, 6, 15})};
+struct Fixture : test::FakePlatform {
+    Fixture() : FakePlatform(core::timestampFromDate(core::Date{2024, 6, 15})) {
+        controller.emplace(state, services(transport, demo_transport));
+    }
     core::ActivePlatformSim sim{core::SimPreset::Small};
     std::deque<core::HttpResponse> scripted;  // answered first, before the simulator
     platform::SimulatedTransport transport{clock, [this](const core::HttpRequest& r, core::Timestamp now) {
@@ -24,13 +27,9 @@ struct Fixture {
                                                return next;
                                            }};
     platform::SimulatedTransport demo_transport{clock, demoCloudHandler()};
-    platform::MemoryStore store;
-    platform::RecordingFileDialogs files;
-    bool demo = false;
     ActivePlatformState state;
     std::optional<ActivePlatformController> controller;
 
-    Fixture() { controller.emplace(state, Services{transport, demo_transport, clock, store, demo, files}); }
     void settle() {
         clock.advance(1000);
         transport.poll();
@@ -92,10 +91,10 @@ TEST(ActivePlatformController, UnknownTokenShowsTheServerSentence) {
 
 TEST(ActivePlatformController, PresetsFillDaysFromTheClock) {
     Fixture f;
-    f.controller->apply(ApplyRangePreset{RangePreset::LastMonth});
+    f.controller->apply(ApplyRangePreset{core::RangePreset::LastPeriod});
     EXPECT_EQ(f.state.form.date_from, "2024-05-01");
     EXPECT_EQ(f.state.form.date_to, "2024-05-31");
-    f.controller->apply(ApplyRangePreset{RangePreset::Last30Days});
+    f.controller->apply(ApplyRangePreset{core::RangePreset::Last30Days});
     EXPECT_EQ(f.state.form.date_from, "2024-05-17");
     EXPECT_EQ(f.state.form.date_to, "2024-06-15");
 }
@@ -107,14 +106,14 @@ TEST(ActivePlatformController, TokenIsStoredOnlyWhenRemembered) {
     f.controller->apply(EditAnalyticsForm{f.validForm(), true});
     EXPECT_EQ(f.store.get(kActivePlatformTokenKey).value_or(""), core::kSimTestToken);
     ActivePlatformState again;
-    ActivePlatformController c2(again, Services{f.transport, f.demo_transport, f.clock, f.store, f.demo, f.files});
+    ActivePlatformController c2(again, f.services(f.transport, f.demo_transport));
     EXPECT_TRUE(again.remember_token);
     EXPECT_EQ(again.form.token, core::kSimTestToken);
 }
 
 TEST(ActivePlatformController, DemoRouteAnswersInsideThePage) {
     Fixture f;
-    f.demo = true;
+    f.controller->setDemoMode(true);
     f.controller->apply(TryActivePlatformDemo{});
     f.settle();
     ASSERT_FALSE(f.state.error.has_value()) << f.state.error->message;

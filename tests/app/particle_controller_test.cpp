@@ -11,31 +11,28 @@
 #include "app/particle_controller.h"
 #include "sim/particle_sim.h"
 #include "platform/simulated_transport.h"
+#include "support/fake_services.h"
 
 namespace ud::app {
 namespace {
 
 constexpr const char* kBase = "http://127.0.0.1:9101";
 
-struct Fixture {
-    platform::FakeClock clock{core::timestampFromDate(core::Date{2026, 6, 20}) + 9 * 3600 * 1000LL};
+struct Fixture : test::FakePlatform {
     core::ParticleSim sim{core::testParticleSimConfig()};
     platform::SimulatedTransport transport{
         clock, [this](const core::HttpRequest& r, core::Timestamp now) { return sim.handle(r, now); }};
     platform::SimulatedTransport demo_transport{clock, demoCloudHandler()};
-    platform::MemoryStore store;
-    platform::RecordingFileDialogs files;
-    bool demo = false;
     std::string base_url = kBase;
     ParticleState state;
     std::optional<ParticleController> controller;
     std::vector<std::pair<std::string, std::string>> opened;  // (file name, csv) handed to the viewer
 
-    Fixture() { restart(); }
+    Fixture() : FakePlatform(core::timestampFromDate(core::Date{2026, 6, 20}) + 9 * 3600 * 1000LL) { restart(); }
     // A new page load over the same store and simulated cloud.
     void restart() {
         state = ParticleState{};
-        controller.emplace(state, Services{transport, demo_transport, clock, store, demo, files}, base_url);
+        controller.emplace(state, services(transport, demo_transport), base_url);
         controller->setOpenInViewer([this](std::string name, std::string csv) { opened.emplace_back(name, csv); });
         controller->start();
         run(2000);
@@ -219,7 +216,7 @@ TEST(ParticleController, InvalidDatesAreNotSent) {
     EXPECT_EQ(f.state.request_error->kind, core::ErrorKind::Validation);
     f.run(1000);
     EXPECT_EQ(f.sim.count("create_report"), 0);
-    f.apply(ApplyReportPreset{core::RangePreset::LastBillingPeriod});
+    f.apply(ApplyReportPreset{core::RangePreset::LastPeriod});
     EXPECT_TRUE(f.state.start_error.empty());
     EXPECT_EQ(f.state.form.start, "2026-05-04");
     EXPECT_EQ(f.state.form.end, "2026-06-03");
@@ -317,8 +314,7 @@ TEST(ParticleController, RememberKeepsOnlyTheTokenAndOnlyWhenAsked) {
 TEST(ParticleController, DemoWalksTheWholeFlowAndLeavesTheRealSessionAlone) {
     Fixture f;
     f.signIn();
-    f.demo = true;
-    f.controller->onDemoModeChanged();
+    f.controller->setDemoMode(true);
     EXPECT_EQ(f.state.login.session, ParticleSession::SignedOut);
     f.apply(TryParticleDemo{});
     f.run(2000);
@@ -333,8 +329,7 @@ TEST(ParticleController, DemoWalksTheWholeFlowAndLeavesTheRealSessionAlone) {
     EXPECT_NE(f.files.saved[0].bytes.find(','), std::string::npos);
     EXPECT_FALSE(f.store.get(kParticleReportsKey).has_value());  // demo reports are not stored
     EXPECT_EQ(f.sim.count("create_report"), 0);                  // the real cloud saw nothing
-    f.demo = false;
-    f.controller->onDemoModeChanged();
+    f.controller->setDemoMode(false);
     EXPECT_EQ(f.state.login.session, ParticleSession::SignedIn);
     EXPECT_EQ(f.state.login.username, "user@example.com");
     EXPECT_TRUE(f.state.reports.empty());

@@ -3,17 +3,15 @@
 
 #include "app/viewer_controller.h"
 #include "platform/simulated_transport.h"
+#include "support/fake_services.h"
 
 namespace ud::app {
 
-struct ViewerFixture {
-    platform::FakeClock clock{1700000000000};
+struct ViewerFixture : test::FakePlatform {
+    ViewerFixture() : FakePlatform(1700000000000) {}
     platform::SimulatedTransport transport{clock, [](const core::HttpRequest&, core::Timestamp) { return core::HttpResponse{}; }};
-    platform::MemoryStore store;
-    platform::RecordingFileDialogs files;
-    bool demo = false;
     ViewerState state;
-    ViewerController controller{state, Services{transport, transport, clock, store, demo, files}};
+    ViewerController controller{state, services(transport, transport)};
 
     void load(std::string_view csv, std::string_view name = "usage.csv") {
         controller.onFileChunk(csv);

@@ -1,0 +1,26 @@
+// What happened in the page outside the canvas's input (the browser's file
+// reader, its colour-scheme and size changes), as values. main.cpp hands them
+// to Controller::handle() the moment they arrive, the way the UI hands over
+// intents; only the Controller writes AppState.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace ud::app {
+
+// A chunk of the file the user picked or dropped; the first one starts a
+// load. The bytes are read during handle() and not kept.
+struct FileChunk { std::string_view bytes; };
+// The file is complete: its name as the browser gives it, its size in bytes.
+struct FileEnd { std::string name; std::uint64_t size = 0; };
+// The system colour scheme, at start-up and whenever it changes.
+struct ThemeChanged { bool dark = false; };
+// The canvas's new size in CSS pixels.
+struct Resized { int width = 0; int height = 0; };
+
+using PageEvent = std::variant<FileChunk, FileEnd, ThemeChanged, Resized>;
+
+}  // namespace ud::app
