@@ -38,7 +38,7 @@ void ParticleController::compareWithLastPeriod(const ReportRef& ref) {
     if (!report || !a) return;
     const core::Date today = core::dateFromTimestamp(services_.clock.now());
     const core::DateRange last =
-        core::rangeFromPreset(core::RangePreset::LastBillingPeriod, a->current_billing_period, today);
+        core::rangeFromPreset(core::RangePreset::LastPeriod, a->current_billing_period, today);
     const core::ReportType type = report->poll.record.type;
     const ParticleReport* earlier = nullptr;
     for (const ParticleReport& r : state_.reports)

@@ -125,7 +125,7 @@ TEST(ActivePlatformController, DemoRouteAnswersInsideThePage) {
 // last month, then this month's forecast per currency.
 TEST(ActivePlatformController, InsightsSpikesCompareAndForecast) {
     Fixture f;
-    f.demo = true;
+    f.controller->setDemoMode(true);
     f.controller->apply(TryActivePlatformDemo{});  // last month: May 2024
     f.settle();
     ASSERT_TRUE(f.state.report.has_value());
@@ -158,7 +158,7 @@ TEST(ActivePlatformController, InsightsSpikesCompareAndForecast) {
     ASSERT_EQ(f.files.saved.size(), 1u);
     EXPECT_EQ(f.files.saved[0].name, "activeplatform-compare_2024-05-01_2024-06-01_resource_group.csv");
 
-    f.controller->apply(ApplyRangePreset{RangePreset::ThisMonth});
+    f.controller->apply(ApplyRangePreset{core::RangePreset::ThisPeriod});
     f.controller->apply(FetchAnalytics{});
     f.settle();
     ASSERT_TRUE(f.state.forecast.has_value());

@@ -343,8 +343,7 @@ TEST(ParticleController, ForecastUsesTheOpenedReportAndComparesWithTheLastPeriod
     f.controller->setCompareInViewer([&](std::string a, std::string, std::string b, std::string) {
         compared = {a, b};
     });
-    f.demo = true;
-    f.controller->onDemoModeChanged();
+    f.controller->setDemoMode(true);
     f.apply(TryParticleDemo{});
     f.run(2000);
     ASSERT_EQ(f.state.login.session, ParticleSession::SignedIn);
