@@ -10,6 +10,7 @@
 #include "core/activeplatform/activeplatform_api.h"
 #include "core/activeplatform/activeplatform_parse.h"
 #include "core/activeplatform/activeplatform_totals.h"
+#include "core/base/retry.h"
 #include "core/table/csv_writer.h"
 
 namespace ud::cli {
@@ -44,7 +45,7 @@ core::Result<core::HttpResponse> fetchWithRetries(const Cli& cli, const core::Ht
     for (int attempt = 1;; ++attempt) {
         core::HttpResponse response = send(cli, request);
         if (core::isSuccess(response)) return response;
-        auto delay = core::retryDelayMs(response, attempt);
+        auto delay = core::retryDelayMs(response, attempt, nowMs());
         if (!delay) {
             core::Error e = core::errorFromAnalyticsResponse(response, request.url);
             if (response.status == 0) e.message = networkSentence(response, request.url);
