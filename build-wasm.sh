@@ -71,8 +71,12 @@ build_wasm() {
 
 build_native() {
     scripts/install-deps.sh build
-    if [ ! -f build-native/CMakeCache.txt ]; then
-        cmake -S . -B build-native -DCMAKE_BUILD_TYPE=${NATIVE_BUILD_TYPE:-RelWithDebInfo} >/dev/null
+    # ImGui's source (no backend) for the native ui build and its panel tests.
+    fetch_source imgui 'imgui-1*/'
+    IMGUI_DIR=$(compgen -G "$CACHE/src/imgui-1*/" | head -1)
+    if [ ! -f build-native/CMakeCache.txt ] || ! grep -q "^UD_IMGUI_DIR:PATH=${IMGUI_DIR%/}\$" build-native/CMakeCache.txt; then
+        cmake -S . -B build-native -DCMAKE_BUILD_TYPE=${NATIVE_BUILD_TYPE:-RelWithDebInfo} \
+            -DUD_IMGUI_DIR="${IMGUI_DIR%/}" >/dev/null
     fi
     cmake --build build-native -j"$JOBS"
 }

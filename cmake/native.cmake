@@ -13,11 +13,30 @@ else()
     target_link_libraries(ud_platform_native INTERFACE PkgConfig::UD_HTTPLIB)
 endif()
 
-# The app layer (state + controller) has no Emscripten or ImGui, so it is
-# compiled natively too and tested with FakeTransport and a fake clock.
-file(GLOB UD_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp)
-list(FILTER UD_APP_SOURCES EXCLUDE REGEX ".*/main\\.cpp$")
-ud_layer(ud_app SOURCES ${UD_APP_SOURCES} LINKS ud_sim ud_core)
+# The simulated clouds' carrier on a real socket (tools/, end-to-end and browser tests).
+file(GLOB UD_SIM_NATIVE_SOURCES CONFIGURE_DEPENDS src/sim/native/*.cpp)
+ud_layer(ud_sim_native SOURCES ${UD_SIM_NATIVE_SOURCES} LINKS ud_sim ud_core PkgConfig::UD_HTTPLIB Threads::Threads)
+
+# The ui, natively: Dear ImGui with no backend (build-wasm.sh passes the Debian
+# source tree it fetched), a fixed display size, the font atlas built in
+# memory; charts without a GPU (src/ui/headless/). tests/ui draws every panel.
+set(UD_IMGUI_DIR "" CACHE PATH "Dear ImGui 1.86 source tree (build-wasm.sh sets it)")
+if(EXISTS "${UD_IMGUI_DIR}/imgui.h")
+    add_library(ud_imgui_headless STATIC
+        ${UD_IMGUI_DIR}/imgui.cpp ${UD_IMGUI_DIR}/imgui_draw.cpp
+        ${UD_IMGUI_DIR}/imgui_widgets.cpp ${UD_IMGUI_DIR}/imgui_tables.cpp
+        ${UD_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
+    target_include_directories(ud_imgui_headless SYSTEM PUBLIC ${UD_IMGUI_DIR} ${UD_IMGUI_DIR}/misc/cpp)
+    target_compile_definitions(ud_imgui_headless PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+    file(GLOB UD_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp src/ui/headless/*.cpp)
+    list(FILTER UD_UI_SOURCES EXCLUDE REGEX ".*/ui/chart_gpu\\.cpp$")
+    add_library(ud_ui STATIC ${UD_UI_SOURCES})
+    target_include_directories(ud_ui PUBLIC src)
+    target_compile_options(ud_ui PRIVATE ${UD_WARNINGS})
+    target_link_libraries(ud_ui PUBLIC ud_app_state ud_core ud_imgui_headless)
+else()
+    message(STATUS "UD_IMGUI_DIR not set: ud_ui and tests/ui are not built natively")
+endif()
 
 # Each folder under tools/ is one native program (fake servers, generators).
 file(GLOB UD_TOOL_DIRS LIST_DIRECTORIES true CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tools/*)
@@ -28,7 +47,7 @@ foreach(dir ${UD_TOOL_DIRS})
         if(tool_sources)
             add_executable(${tool} ${tool_sources})
             target_compile_options(${tool} PRIVATE ${UD_WARNINGS})
-            target_link_libraries(${tool} PRIVATE ud_platform_native ud_sim ud_core)
+            target_link_libraries(${tool} PRIVATE ud_sim_native ud_platform_native ud_sim ud_core)
         endif()
     endif()
 endforeach()
@@ -43,13 +62,21 @@ enable_testing()
 include(GoogleTest)
 find_package(GTest REQUIRED)
 # One test binary per layer folder; ctest names carry the layer: core/Date.ParsesIso.
-foreach(layer core sim platform app cli)
+set(UD_TEST_LAYERS core sim platform app cli)
+if(TARGET ud_ui)
+    list(APPEND UD_TEST_LAYERS ui)
+endif()
+foreach(layer ${UD_TEST_LAYERS})
     file(GLOB layer_tests CONFIGURE_DEPENDS tests/${layer}/*.cpp)
     if(layer_tests)
         add_executable(tests_${layer} ${layer_tests})
         target_compile_options(tests_${layer} PRIVATE ${UD_WARNINGS})
         target_include_directories(tests_${layer} PRIVATE tests src)
-        target_link_libraries(tests_${layer} PRIVATE ud_app ud_platform_native ud_sim ud_core GTest::gtest_main GTest::gmock)
+        target_link_libraries(tests_${layer} PRIVATE ud_app ud_app_state ud_sim_native ud_platform_native ud_sim ud_core
+                              GTest::gtest_main GTest::gmock)
+        if(layer STREQUAL "ui")
+            target_link_libraries(tests_${layer} PRIVATE ud_ui)
+        endif()
         target_compile_definitions(tests_${layer} PRIVATE
             UD_SOURCE_DIR="${CMAKE_SOURCE_DIR}" UD_BINARY_DIR="${CMAKE_BINARY_DIR}")
         gtest_discover_tests(tests_${layer} TEST_PREFIX "${layer}/" DISCOVERY_TIMEOUT 30)

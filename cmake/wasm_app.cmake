@@ -28,21 +28,18 @@ add_custom_target(ud_shaders DEPENDS ${UD_SHADER_HEADER})
 file(GLOB UD_PLATFORM_WEB_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp src/platform/web/*.cpp)
 ud_layer(ud_platform_web SOURCES ${UD_PLATFORM_WEB_SOURCES} LINKS ud_core)
 
-file(GLOB UD_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp)
-list(FILTER UD_APP_SOURCES EXCLUDE REGEX ".*/main\\.cpp$")
-ud_layer(ud_app SOURCES ${UD_APP_SOURCES} LINKS ud_sim ud_core)
-
+# The ui sees app's state and intents (ud_app_state), never the controllers.
 file(GLOB UD_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
 add_library(ud_ui STATIC ${UD_UI_SOURCES})
 target_include_directories(ud_ui PUBLIC src ${CMAKE_BINARY_DIR}/generated)
 target_compile_options(ud_ui PRIVATE ${UD_WARNINGS})
-target_link_libraries(ud_ui PUBLIC ud_app ud_core ud_imgui)
+target_link_libraries(ud_ui PUBLIC ud_app_state ud_core ud_imgui)
 add_dependencies(ud_ui ud_shaders)
 
 add_executable(usagedesk src/app/main.cpp)
 set_target_properties(usagedesk PROPERTIES OUTPUT_NAME app SUFFIX ".js")
 target_compile_options(usagedesk PRIVATE ${UD_WARNINGS})
-target_link_libraries(usagedesk PRIVATE ud_ui ud_app ud_platform_web ud_sim ud_core ud_imgui
+target_link_libraries(usagedesk PRIVATE ud_ui ud_app ud_app_state ud_platform_web ud_sim ud_core ud_imgui
     -L${UD_SDL2_PREFIX}/lib -lSDL2)
 # Exported C functions are listed once, here.
 set(UD_EXPORTS _main _ud_test_state _ud_test_widgets _ud_frame_count _ud_frame_build_ms _ud_on_paste

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The project's one test command (README: ./build-wasm.sh test).
 # Installs what is missing, builds the native side and the page, then runs:
-#   1. native unit + end-to-end tests (ctest, fake servers on 127.0.0.1)
+#   0. the layer check (scripts/check-layers.py) and the test that proves it fails
+#   1. native unit + end-to-end tests (ctest, fake servers on 127.0.0.1; tests/ui
+#      draws every panel with ImGui and no backend)
 #   2. fuzz targets for a bounded time each (FUZZ_SECONDS, default 60)
 #   3. browser tests (Playwright + Debian Chromium) against dist/
 # and ends with one line "N passed, N failed".
@@ -15,6 +17,16 @@ step() { printf '\n==== %s ====\n' "$*"; }
 count() { passed=$((passed + $1)); failed=$((failed + $2)); }
 
 scripts/install-deps.sh test || exit 1
+
+step "layer check (scripts/check-layers.py) and its own test"
+if python3 scripts/check-layers.py; then count 1 0; else count 0 1; fi
+layer_log=$(tests/layers/check_layers_test.sh 2>&1); echo "$layer_log" | grep -v '^ok: '
+layer_counts=$(tail -1 <<<"$layer_log")
+if [[ $layer_counts =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    count "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+else
+    count 0 1
+fi
 
 step "native build"
 if ! ./build-wasm.sh native; then echo "native build failed"; echo "0 passed, 1 failed"; exit 1; fi

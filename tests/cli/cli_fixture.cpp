@@ -13,16 +13,16 @@ void UsagedeskCli::SetUp() {
     core::ParticleSimConfig config = core::testParticleSimConfig();
     config.ready_after_seconds = 20;  // ready only when a test moves the fake clock (or waits)
     sim_ = std::make_unique<core::ParticleSim>(config);
-    auto handler = platform::serializedHandler([this](const core::HttpRequest& r, core::Timestamp now) { return sim_->handle(r, now); });
-    downloads_ = std::make_unique<platform::FakeHttpServer>(handler);
-    api_ = std::make_unique<platform::FakeHttpServer>(handler);
+    auto handler = sim::serializedHandler([this](const core::HttpRequest& r, core::Timestamp now) { return sim_->handle(r, now); });
+    downloads_ = std::make_unique<sim::FakeHttpServer>(handler);
+    api_ = std::make_unique<sim::FakeHttpServer>(handler);
     ASSERT_TRUE(downloads_->start(0).ok());
     ASSERT_TRUE(api_->start(0).ok());
     sim_->setDownloadBase(downloads_->baseUrl());
     base_ = api_->baseUrl();
     ap_ = std::make_unique<core::ActivePlatformSim>(core::SimPreset::Small);
-    ap_server_ = std::make_unique<platform::FakeHttpServer>(
-        platform::serializedHandler([this](const core::HttpRequest& r, core::Timestamp now) { return ap_->handle(r, now); }));
+    ap_server_ = std::make_unique<sim::FakeHttpServer>(
+        sim::serializedHandler([this](const core::HttpRequest& r, core::Timestamp now) { return ap_->handle(r, now); }));
     ASSERT_TRUE(ap_server_->start(0).ok());
     std::string pattern = (std::filesystem::temp_directory_path() / "usagedesk-cli-XXXXXX").string();
     ASSERT_NE(mkdtemp(pattern.data()), nullptr);

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "cli_runner.h"
-#include "platform/native/fake_http_server.h"
+#include "sim/native/fake_http_server.h"
 #include "sim/activeplatform_sim.h"
 #include "sim/particle_sim.h"
 
@@ -42,9 +42,9 @@ protected:
     std::string control(const std::string& base, const std::string& method, const std::string& path);
 
     std::unique_ptr<core::ParticleSim> sim_;
-    std::unique_ptr<platform::FakeHttpServer> downloads_, api_;
+    std::unique_ptr<sim::FakeHttpServer> downloads_, api_;
     std::unique_ptr<core::ActivePlatformSim> ap_;
-    std::unique_ptr<platform::FakeHttpServer> ap_server_;
+    std::unique_ptr<sim::FakeHttpServer> ap_server_;
     std::vector<std::string> environment(std::vector<std::string> env) const;
 
     std::string base_;

@@ -92,7 +92,7 @@ TEST_F(Particle, NoTokenAtAllIsAnAuthenticationError) {
 }
 
 TEST_F(Particle, TokenFromTheEnvironmentOrStdin) {
-    const std::string token = sim_->issueToken("solo@example.com", 0, platform::wallClockNow());
+    const std::string token = sim_->issueToken("solo@example.com", 0, sim::wallClockNow());
     RunResult env = run({"whoami"}, "", {"PARTICLE_ACCESS_TOKEN=" + token});
     ASSERT_EQ(env.code, 0) << env.err;
     EXPECT_NE(env.out.find("solo@example.com"), std::string::npos);

@@ -61,7 +61,7 @@ TEST_F(Terminal, HttpsProxyAndNoProxyAreHonoured) {
         r.method = req.method;
         r.url = req.target;
         for (const auto& [k, v] : req.headers) r.headers.emplace_back(k, v);
-        core::HttpResponse answer = sim_->handle(r, platform::wallClockNow());
+        core::HttpResponse answer = sim_->handle(r, sim::wallClockNow());
         res.status = answer.status;
         for (const auto& [k, v] : answer.headers)
             if (k != "Content-Length") res.set_header(k, v);
@@ -71,7 +71,7 @@ TEST_F(Terminal, HttpsProxyAndNoProxyAreHonoured) {
     const int port = proxy.bind_to_any_port("127.0.0.1");
     std::thread serving([&] { proxy.listen_after_bind(); });
     const std::string proxy_url = "http://127.0.0.1:" + std::to_string(port);
-    const std::string token = sim_->issueToken("user@example.com", 0, platform::wallClockNow());
+    const std::string token = sim_->issueToken("user@example.com", 0, sim::wallClockNow());
     const std::vector<std::string> args{"--api", "http://particle.invalid", "whoami", "--token-stdin"};
     RunResult via = runPlain(args, token + "\n", {"HTTP_PROXY=" + proxy_url});
     EXPECT_EQ(via.code, 0) << via.err;

@@ -9,11 +9,11 @@
 #include "core/activeplatform/activeplatform_parse.h"
 #include "core/activeplatform/activeplatform_totals.h"
 #include "core/base/retry.h"
-#include "platform/native/fake_http_server.h"
+#include "sim/native/fake_http_server.h"
 #include "platform/native/http_transport_native.h"
 
 using namespace ud::core;
-using ud::platform::FakeHttpServer;
+using ud::sim::FakeHttpServer;
 using ud::platform::NativeHttpTransport;
 
 namespace {

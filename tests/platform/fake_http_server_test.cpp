@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "sim/fake_directives.h"
-#include "platform/native/fake_http_server.h"
+#include "sim/native/fake_http_server.h"
 #include "platform/native/http_transport_native.h"
 
 namespace ud::platform {
@@ -11,6 +11,7 @@ namespace {
 
 using core::HttpRequest;
 using core::HttpResponse;
+using sim::FakeHttpServer;
 
 HttpResponse echo(const HttpRequest& req, core::Timestamp) {
     HttpResponse r;

@@ -11,13 +11,16 @@
 #include "core/particle/particle_report_poller.h"
 #include "core/particle/particle_report_quota.h"
 #include "core/particle/particle_report_rules.h"
-#include "platform/native/fake_http_server.h"
+#include "sim/native/fake_http_server.h"
 #include "platform/native/http_transport_native.h"
 
 namespace ud::platform {
 namespace {
 
 using namespace ud::core;
+using sim::FakeHttpServer;
+using sim::serializedHandler;
+using sim::wallClockNow;
 
 class ParticleE2e : public ::testing::Test {
 protected:

@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "sim/activeplatform_sim.h"
-#include "platform/native/fake_http_server.h"
+#include "sim/native/fake_http_server.h"
 
 namespace {
 
@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
     }
 
     ud::core::ActivePlatformSim sim(preset, prefix);
-    ud::platform::FakeHttpServer server(
+    ud::sim::FakeHttpServer server(
         [&sim](const ud::core::HttpRequest& r, ud::core::Timestamp now) { return sim.handle(r, now); });
     auto bound = server.start(port);
     if (!bound) {

@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "sim/particle_sim.h"
-#include "platform/native/fake_http_server.h"
+#include "sim/native/fake_http_server.h"
 
 namespace {
 
@@ -90,16 +90,16 @@ int main(int argc, char** argv) {
     // Download URLs must name the download port before the server knows it when
     // the port is 0, so bind the download origin first.
     ud::core::ParticleSim sim(config);
-    auto handler = ud::platform::serializedHandler(
+    auto handler = ud::sim::serializedHandler(
         [&sim](const ud::core::HttpRequest& r, ud::core::Timestamp now) { return sim.handle(r, now); });
-    ud::platform::FakeHttpServer downloads(handler);
+    ud::sim::FakeHttpServer downloads(handler);
     auto dport = downloads.start(static_cast<int>(download_port));
     if (!dport) {
         std::fprintf(stderr, "fake-particle: %s\n", dport.error().message.c_str());
         return 1;
     }
     sim.setDownloadBase(downloads.baseUrl());
-    ud::platform::FakeHttpServer api(handler);
+    ud::sim::FakeHttpServer api(handler);
     auto aport = api.start(static_cast<int>(port));
     if (!aport) {
         std::fprintf(stderr, "fake-particle: %s\n", aport.error().message.c_str());

@@ -1,6 +1,6 @@
 // FakeHttpServer: cpp-httplib server that turns each request into a core
 // HttpRequest, asks the handler, and writes the answer (or misbehaves as told).
-#include "platform/native/fake_http_server.h"
+#include "sim/native/fake_http_server.h"
 
 #include <httplib.h>
 
@@ -13,7 +13,7 @@
 
 #include "sim/fake_directives.h"
 
-namespace ud::platform {
+namespace ud::sim {
 
 namespace {
 
@@ -150,4 +150,4 @@ int FakeHttpServer::port() const { return impl_->port; }
 
 std::string FakeHttpServer::baseUrl() const { return "http://127.0.0.1:" + std::to_string(impl_->port); }
 
-}  // namespace ud::platform
+}  // namespace ud::sim

@@ -3,7 +3,7 @@
 // (Particle, ActivePlatform) become fake servers for native end-to-end tests
 // and for browser tests. Supports every method incl. OPTIONS, calls the handler
 // one request at a time (simulators need no locks), passes the real wall clock,
-// and honours core/fake_directives.h (delay, dropped connection).
+// and honours sim/fake_directives.h (delay, dropped connection).
 // Plain http only; no TLS.
 #pragma once
 
@@ -15,7 +15,7 @@
 #include "core/base/http.h"
 #include "core/base/result.h"
 
-namespace ud::platform {
+namespace ud::sim {
 
 class FakeHttpServer {
 public:
@@ -46,4 +46,4 @@ FakeHttpServer::Handler serializedHandler(FakeHttpServer::Handler handler);
 // Wall-clock milliseconds since the epoch (the fake servers' `now`).
 core::Timestamp wallClockNow();
 
-}  // namespace ud::platform
+}  // namespace ud::sim

@@ -1,0 +1,181 @@
+// Every panel drawn natively with Dear ImGui (no backend, a fixed display
+// size, the font atlas built in memory) from states the real controllers
+// produce against the in-page simulated clouds: empty, loading, error, data.
+// Each state checks the named widgets the browser tests rely on (the test
+// hook's WidgetRegistry), so a panel that crashes or loses a widget fails
+// here in seconds rather than in the browser stage.
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "app/controller.h"
+#include "app/demo_clouds.h"
+#include "platform/simulated_transport.h"
+#include "support/fake_services.h"
+#include "ui/ui_root.h"
+
+namespace ud::ui {
+namespace {
+
+// The real network in these tests: every request is refused with 401, so a
+// sign-in shows its error; nothing is answered until run() polls.
+core::HttpResponse refused(const core::HttpRequest&, core::Timestamp) {
+    core::HttpResponse r;
+    r.status = 401;
+    r.body = R"({"error":"invalid_token","error_description":"The access token provided is invalid."})";
+    return r;
+}
+
+struct Page : test::FakePlatform {
+    Page() : FakePlatform(core::timestampFromDate(core::Date{2026, 6, 20}) + 9 * 3600 * 1000LL) {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 800);
+        io.DeltaTime = 1.0f / 60.0f;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the atlas; nothing renders it
+        controller.loadSaved();
+    }
+    ~Page() { ImGui::DestroyContext(); }
+
+    void apply(app::Intent intent) { controller.apply({std::move(intent)}); }
+    void show(app::Section section) { apply(app::SelectSection{section}); }
+    // Lets `ms` of simulated time pass, delivering answers and due timers.
+    void run(core::Timestamp ms) {
+        for (core::Timestamp t = 0; t < ms; t += 100) {
+            clock.advance(100);
+            transport.poll();
+            demo_transport.poll();
+            controller.tick();
+        }
+    }
+    // Two frames (the first lays out auto-sized items); the second's widgets.
+    std::vector<std::string> draw() {
+        for (int frame = 0; frame < 2; ++frame) {
+            ImGui::NewFrame();
+            ui.widgets.beginFrame();
+            app::Intents ignored;
+            drawUi(state, ui, ignored);
+            ImGui::Render();
+        }
+        std::vector<std::string> names;
+        for (const auto& [name, rect] : ui.widgets.rects()) names.push_back(name);
+        return names;
+    }
+
+    platform::SimulatedTransport transport{clock, refused};
+    platform::SimulatedTransport demo_transport{clock, app::demoCloudHandler()};
+    app::AppState state;
+    app::Controller controller{state, services(transport, demo_transport)};
+    UiState ui;
+};
+
+std::string listed(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += n + " ";
+    return out;
+}
+
+// Every name in `expected` was drawn; a name ending in "." matches any drawn name it starts.
+void expectWidgets(const std::vector<std::string>& drawn, std::initializer_list<const char*> expected) {
+    for (std::string want : expected) {
+        bool found = std::any_of(drawn.begin(), drawn.end(), [&](const std::string& name) {
+            return want.back() == '.' ? name.rfind(want, 0) == 0 : name == want;
+        });
+        EXPECT_TRUE(found) << want << " is missing; drawn: " << listed(drawn);
+    }
+}
+
+void expectNoWidgets(const std::vector<std::string>& drawn, std::initializer_list<const char*> absent) {
+    for (const char* name : absent)
+        EXPECT_EQ(std::count(drawn.begin(), drawn.end(), name), 0) << name << " should not be drawn";
+}
+
+TEST(Panels, EmptyStateOfEverySection) {
+    Page page;
+    expectWidgets(page.draw(), {"nav.particle", "nav.activeplatform", "nav.viewer", "nav.settings", "particle.token",
+                                "particle.signin", "particle.demo", "particle.tab.token", "particle.tab.password"});
+    page.show(app::Section::ActivePlatform);
+    expectWidgets(page.draw(), {"ap.base_url", "ap.token", "ap.subscription", "ap.fetch", "ap.demo",
+                                "ap.preset.this_month", "ap.preset.last_month", "ap.range.days"});
+    page.show(app::Section::Viewer);
+    expectWidgets(page.draw(), {"viewer.open", "viewer.demo"});
+    page.show(app::Section::Settings);
+    expectWidgets(page.draw(), {"settings.particle_url", "settings.activeplatform_url", "settings.save",
+                                "settings.reset"});
+}
+
+TEST(Panels, LoadingStates) {
+    Page page;
+    page.apply(app::ParticleIntent{app::SignInWithToken{"0123456789abcdef", false}});
+    ASSERT_TRUE(page.state.particle.login.busy);
+    expectWidgets(page.draw(), {"nav.particle", "particle.token"});
+
+    page.apply(app::EnterDemoMode{});
+    page.show(app::Section::ActivePlatform);
+    page.apply(app::ActivePlatformIntent{app::TryActivePlatformDemo{}});
+    ASSERT_TRUE(page.state.activeplatform.busy);
+    expectWidgets(page.draw(), {"ap.fetch", "demo.leave", "notice.dismiss"});
+
+    page.show(app::Section::Viewer);
+    page.apply(app::ViewerIntent{app::LoadDemoReport{200000}});
+    page.controller.tick();
+    ASSERT_TRUE(page.state.viewer.load.active);
+    expectWidgets(page.draw(), {"nav.viewer"});
+}
+
+TEST(Panels, ErrorStates) {
+    Page page;
+    page.apply(app::ParticleIntent{app::SignInWithToken{"0123456789abcdef", false}});
+    page.run(1000);
+    ASSERT_TRUE(page.state.particle.login.error.has_value());
+    expectWidgets(page.draw(), {"particle.login.error", "particle.token", "particle.signin"});
+
+    page.show(app::Section::ActivePlatform);
+    page.apply(app::ActivePlatformIntent{app::FetchAnalytics{}});  // the empty form is refused before sending
+    ASSERT_TRUE(page.state.activeplatform.error.has_value());
+    expectWidgets(page.draw(), {"ap.error", "ap.fetch"});
+
+    page.show(app::Section::Viewer);
+    page.controller.handle(app::FileChunk{"day,cost\n2024-01-01,1.00\n2024-01-02,\"unclosed\n"});
+    page.controller.handle(app::FileEnd{"broken.csv", 43});
+    expectWidgets(page.draw(), {"viewer.issues"});
+}
+
+TEST(Panels, DataStates) {
+    Page page;
+    page.apply(app::EnterDemoMode{});
+    page.apply(app::ParticleIntent{app::TryParticleDemo{}});
+    page.run(3000);
+    ASSERT_EQ(page.state.particle.login.session, app::ParticleSession::SignedIn);
+    expectWidgets(page.draw(), {"particle.user", "particle.logout", "particle.scope.sandbox", "particle.billing",
+                                "particle.request", "particle.start", "particle.end", "particle.preset.this_period",
+                                "particle.type.devices"});
+    page.apply(app::ParticleIntent{app::RequestReport{}});
+    page.run(16000);
+    ASSERT_FALSE(page.state.particle.reports.empty());
+    expectWidgets(page.draw(), {"particle.reports", "particle.report."});
+    expectNoWidgets(page.draw(), {"particle.signin", "particle.token"});
+
+    page.show(app::Section::ActivePlatform);
+    page.apply(app::ActivePlatformIntent{app::TryActivePlatformDemo{}});
+    page.run(3000);
+    ASSERT_TRUE(page.state.activeplatform.report.has_value());
+    expectWidgets(page.draw(), {"ap.table", "ap.export", "ap.totals."});
+
+    page.show(app::Section::Viewer);
+    page.apply(app::ViewerIntent{app::LoadDemoReport{2000}});
+    page.run(1000);
+    ASSERT_TRUE(page.state.viewer.table.has_value());
+    expectWidgets(page.draw(), {"viewer.table", "viewer.export", "viewer.group", "viewer.close", "viewer.view.chart"});
+    page.apply(app::ViewerIntent{app::ShowChart{true}});
+    expectWidgets(page.draw(), {"viewer.chart", "viewer.view.table"});
+}
+
+}  // namespace
+}  // namespace ud::ui
