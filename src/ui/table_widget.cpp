@@ -78,7 +78,7 @@ void drawToolbar(const char* id, const core::Table& table, const app::TableViewS
     }
     if (!view.spec.sort.empty()) {
         ImGui::SameLine();
-        if (actionButton(reg, (name + ".unsort").c_str(), "Clear sort")) out.push_back(app::ClearSort{});
+        if (actionButton(reg, (name + ".unsort").c_str(), "Clear sort")) out.emplace_back(std::in_place_type<app::ClearSort>);
     }
     ImGui::SameLine();
     std::string shown = core::formatCount(static_cast<long long>(view.rows.size())) + " of " +

@@ -34,7 +34,7 @@ struct Page : test::FakePlatform {
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
+        io.DisplaySize = ImVec2(1280, 3000);  // tall, so nothing is clipped away
         io.DeltaTime = 1.0f / 60.0f;
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
@@ -166,15 +166,16 @@ TEST(Panels, DataStates) {
     page.apply(app::ActivePlatformIntent{app::TryActivePlatformDemo{}});
     page.run(3000);
     ASSERT_TRUE(page.state.activeplatform.report.has_value());
-    expectWidgets(page.draw(), {"ap.table", "ap.export", "ap.totals."});
+    expectWidgets(page.draw(), {"ap.table.row.", "ap.export", "ap.totals.", "ap.chart.plot"});
 
     page.show(app::Section::Viewer);
     page.apply(app::ViewerIntent{app::LoadDemoReport{2000}});
     page.run(1000);
     ASSERT_TRUE(page.state.viewer.table.has_value());
-    expectWidgets(page.draw(), {"viewer.table", "viewer.export", "viewer.group", "viewer.close", "viewer.view.chart"});
+    expectWidgets(page.draw(), {"viewer.table.row.", "viewer.table.search", "viewer.export", "viewer.group.", "viewer.close",
+                                "viewer.view.chart"});
     page.apply(app::ViewerIntent{app::ShowChart{true}});
-    expectWidgets(page.draw(), {"viewer.chart", "viewer.view.table"});
+    expectWidgets(page.draw(), {"viewer.chart.plot", "viewer.chart.top_n", "viewer.view.table"});
 }
 
 }  // namespace
