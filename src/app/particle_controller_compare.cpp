@@ -12,26 +12,6 @@
 
 namespace ud::app {
 
-void ParticleController::downloadCsv(const ReportRef& ref, std::function<void(std::string, std::string)> done) {
-    ParticleReport* report = findReport(ref);
-    if (!report || report->downloading) return;
-    report->downloading = true;
-    report->download_error.reset();
-    const std::string file_name = csvFileName(report->poll.record);
-    const std::string download_host = core::hostFromUrl(report->poll.download_url);
-    send(core::reportDownloadRequest(report->poll.download_url),
-         [this, ref, file_name, download_host, done = std::move(done)](const core::HttpResponse& r) {
-             ParticleReport* target = findReport(ref);
-             if (!target) return;
-             target->downloading = false;
-             if (core::Status ok = core::checkParticleAnswer(r, core::ParticleCall::Download, download_host); !ok) {
-                 target->download_error = ok.error();
-                 return;
-             }
-             done(file_name, r.body);
-         });
-}
-
 void ParticleController::compareWithLastPeriod(const ReportRef& ref) {
     const ParticleReport* report = findReport(ref);
     const core::ServiceAgreement* a = agreement();

@@ -217,20 +217,17 @@ void ParticleController::parkAfterSignOut() {
 
 // ---- downloads -------------------------------------------------------------------
 
-void ParticleController::fetchCsv(const ReportRef& ref, bool to_viewer) {
+// One download path for saving, the viewer and comparisons: the answer is
+// checked against the link's host before `done` gets the file name and body.
+void ParticleController::downloadCsv(const ReportRef& ref, std::function<void(std::string, std::string)> done) {
     ParticleReport* report = findReport(ref);
     if (!report || report->downloading) return;
-    if (report->poll.record.phase != core::ReportPhase::Available || report->poll.download_url.empty()) {
-        report->download_error = core::makeError(core::ErrorKind::State, "This report has no download link yet.");
-        return;
-    }
     report->downloading = true;
     report->download_error.reset();
-    report->message.clear();
     const std::string file_name = csvFileName(report->poll.record);
     const std::string download_host = core::hostFromUrl(report->poll.download_url);
     send(core::reportDownloadRequest(report->poll.download_url),
-         [this, ref, to_viewer, file_name, download_host](const core::HttpResponse& r) {
+         [this, ref, file_name, download_host, done = std::move(done)](const core::HttpResponse& r) {
              ParticleReport* target = findReport(ref);
              if (!target) return;
              target->downloading = false;
@@ -238,20 +235,35 @@ void ParticleController::fetchCsv(const ReportRef& ref, bool to_viewer) {
                  target->download_error = ok.error();
                  return;
              }
-             // Its daily data operations feed the forecast (7-day rate, range, chart).
-             if (auto daily = reportDailyFromCsv(r.body, target->poll.record, file_name)) {
-                 state_.report_daily = std::move(daily);
-                 refreshParticleForecast(state_);
-             }
-             const std::string size = core::formatCount(static_cast<long long>(r.body.size()));
-             if (to_viewer && open_in_viewer_) {
-                 target->message = "Opened " + file_name + " (" + size + " bytes) in the viewer.";
-                 open_in_viewer_(file_name, r.body);
-                 return;
-             }
-             services_.files.saveFile(file_name, "text/csv", r.body);
-             target->message = "Saved " + file_name + " (" + size + " bytes).";
+             done(file_name, r.body);
          });
+}
+
+void ParticleController::fetchCsv(const ReportRef& ref, bool to_viewer) {
+    ParticleReport* report = findReport(ref);
+    if (!report || report->downloading) return;
+    if (report->poll.record.phase != core::ReportPhase::Available || report->poll.download_url.empty()) {
+        report->download_error = core::makeError(core::ErrorKind::State, "This report has no download link yet.");
+        return;
+    }
+    report->message.clear();
+    downloadCsv(ref, [this, ref, to_viewer](const std::string& file_name, const std::string& body) {
+        ParticleReport* target = findReport(ref);
+        if (!target) return;
+        // Its daily data operations feed the forecast (7-day rate, range, chart).
+        if (auto daily = reportDailyFromCsv(body, target->poll.record, file_name)) {
+            state_.report_daily = std::move(daily);
+            refreshParticleForecast(state_);
+        }
+        const std::string size = core::formatCount(static_cast<long long>(body.size()));
+        if (to_viewer && open_in_viewer_) {
+            target->message = "Opened " + file_name + " (" + size + " bytes) in the viewer.";
+            open_in_viewer_(file_name, body);
+            return;
+        }
+        services_.files.saveFile(file_name, "text/csv", body);
+        target->message = "Saved " + file_name + " (" + size + " bytes).";
+    });
 }
 
 void ParticleController::copyLink(const ReportRef& ref) {
