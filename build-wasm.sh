@@ -66,6 +66,11 @@ build_wasm() {
     mkdir -p "$DIST_DIR"
     cp "$WASM_BUILD_DIR/app.js" "$WASM_BUILD_DIR/app.wasm" "$DIST_DIR/"
     cp -r web/. "$DIST_DIR/"
+    # Fuller fonts, fetched by the page only when data needs a character the
+    # embedded UI subset lacks (src/ui/font_atlas.h).
+    mkdir -p "$DIST_DIR/fonts"
+    cp /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf \
+        "$DIST_DIR/fonts/"
     log "$DIST_DIR/ ready: $(du -sh "$DIST_DIR" | cut -f1) ($(stat -c %s "$DIST_DIR/app.wasm") bytes of wasm)"
 }
 

@@ -52,6 +52,18 @@ target_link_options(usagedesk PRIVATE
     -sEXPORTED_FUNCTIONS=${UD_EXPORTS_CSV}
     -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8
     -lidbfs.js)
-# The UI font comes from Debian's fonts-dejavu-core, embedded at link time.
+# The UI font: Debian's DejaVu Sans (fonts-dejavu-core) cut at build time to
+# what the interface writes plus Latin-1 and punctuation (pyftsubset), embedded
+# at link time. build-wasm.sh serves the full file beside the page for data
+# that needs more (src/ui/font_atlas.h).
 set(UD_UI_FONT /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf CACHE FILEPATH "UI font (TTF)")
-target_link_options(usagedesk PRIVATE --embed-file ${UD_UI_FONT}@/fonts/ui.ttf)
+file(GLOB UD_UI_TEXT_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp src/app/*.cpp)
+set(UD_UI_FONT_SUBSET ${CMAKE_BINARY_DIR}/generated/ui-font-subset.ttf)
+add_custom_command(OUTPUT ${UD_UI_FONT_SUBSET}
+    COMMAND python3 ${CMAKE_SOURCE_DIR}/tools/scripts/subset_ui_font.py --font ${UD_UI_FONT}
+            --out ${UD_UI_FONT_SUBSET} ${UD_UI_TEXT_SOURCES}
+    DEPENDS ${UD_UI_FONT} ${UD_UI_TEXT_SOURCES} ${CMAKE_SOURCE_DIR}/tools/scripts/subset_ui_font.py)
+add_custom_target(ud_ui_font DEPENDS ${UD_UI_FONT_SUBSET})
+add_dependencies(usagedesk ud_ui_font)
+set_property(TARGET usagedesk APPEND PROPERTY LINK_DEPENDS ${UD_UI_FONT_SUBSET})
+target_link_options(usagedesk PRIVATE --embed-file ${UD_UI_FONT_SUBSET}@/fonts/ui.ttf)

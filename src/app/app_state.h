@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "app/activeplatform_state.h"
 #include "app/particle_state.h"
@@ -24,6 +25,7 @@ struct AppState {
     bool dark_theme = false;   // follows the system colour scheme (ThemeChanged)
     int canvas_width = 0;      // CSS pixels (Resized)
     int canvas_height = 0;
+    std::vector<std::string> fonts;  // font files drawing text: the embedded UI subset, then any data needed
     ParticleState particle;
     ViewerState viewer;
     ActivePlatformState activeplatform;

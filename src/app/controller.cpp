@@ -98,6 +98,8 @@ void Controller::handle(const PageEvent& event) {
             } else if constexpr (std::is_same_v<T, Resized>) {
                 state_.canvas_width = e.width;
                 state_.canvas_height = e.height;
+            } else if constexpr (std::is_same_v<T, FontsLoaded>) {
+                state_.fonts = e.files;
             }
         },
         event);
@@ -133,7 +135,8 @@ void Controller::tick() {
 
 core::Timestamp Controller::nextWakeAt() const {
     core::Timestamp next = -1;
-    for (core::Timestamp t : {particle_.nextWakeAt(), viewer_.nextWakeAt(), activeplatform_.nextWakeAt()})
+    for (core::Timestamp t : {particle_.nextWakeAt(), viewer_.nextWakeAt(), activeplatform_.nextWakeAt(),
+                              services_.demo_transport.nextDue()})
         if (t >= 0 && (next < 0 || t < next)) next = t;
     return next;
 }

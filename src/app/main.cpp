@@ -4,6 +4,8 @@
 // rasterisation, precise mouse wheel, and the exported functions the page's
 // JavaScript calls (test hook, paste, resize, theme, file chunks). Page
 // happenings go to the Controller as events; this file never writes AppState.
+// There is no per-frame loop: every frame is requested (FrameScheduler), so an
+// idle page runs nothing at all.
 #include <SDL.h>
 #include <SDL_opengles2.h>
 #include <emscripten.h>
@@ -24,8 +26,10 @@
 #include "platform/simulated_transport.h"
 #include "platform/web/browser_glue.h"
 #include "platform/web/file_dialogs_web.h"
+#include "platform/web/frame_scheduler.h"
 #include "platform/web/http_transport_web.h"
 #include "platform/web/local_storage.h"
+#include "ui/font_atlas.h"
 #include "ui/theme.h"
 #include "ui/ui_root.h"
 
@@ -38,10 +42,14 @@ public:
     }
 };
 
+void frame(void* app);
+
 struct App {
+    ud::platform::web::FrameScheduler scheduler{frame, this};
     SDL_Window* window = nullptr;
     SDL_GLContext gl = nullptr;
     float dpr = 1.0f;
+    ud::ui::FontAtlas fonts;
     ud::app::AppState state;
     ud::ui::UiState ui;
     BrowserClock clock;
@@ -62,19 +70,43 @@ struct App {
 
 App* g_app = nullptr;  // only for the exported C functions below; main owns it
 
+// Something outside the loop changed (input, an answer, a file chunk): draw.
+void requestFrame(App& app) {
+    app.woken = true;
+    app.scheduler.requestFrame();
+}
+
+// SDL queues input from its own DOM listeners; seeing each event as it is
+// queued is what wakes the page for input.
+int onSdlEvent(void* app, SDL_Event* e) {
+    if (e->type != SDL_POLLSENTINEL) requestFrame(*static_cast<App*>(app));  // SDL queues a sentinel per poll
+    return 0;
+}
+
+// Rasterise at device pixels and scale back, so text is crisp on HiDPI.
 void loadFonts(App& app) {
-    // Rasterise at device pixels and scale back, so text is crisp on HiDPI.
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    ImFontConfig cfg;
-    cfg.OversampleH = 2;
-    cfg.OversampleV = 1;
-    float px = 15.0f * app.dpr;
-    if (!io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", px, &cfg)) {
-        cfg.SizePixels = px;
-        io.Fonts->AddFontDefault(&cfg);
+    app.fonts.build(15.0f * app.dpr);
+    ImGui::GetIO().FontGlobalScale = 1.0f / app.dpr;
+    if (app.controller) app.controller->handle(ud::app::FontsLoaded{app.fonts.loadedNames()});
+}
+
+// After a frame: fetch a fallback font for characters data on screen needs
+// (served beside the page), and merge what arrived into the atlas.
+void loadFontsDataNeeds(App& app) {
+    if (app.fonts.update()) {
+        loadFonts(app);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        requestFrame(app);
     }
-    io.FontGlobalScale = 1.0f / app.dpr;
+    for (std::string file = app.fonts.fileToFetch(); !file.empty(); file = app.fonts.fileToFetch()) {
+        ud::core::HttpRequest request;
+        request.url = file;  // relative: beside index.html
+        request.timeout_ms = 120000;
+        app.transport->send(std::move(request), [file](ud::platform::RequestId, ud::core::HttpResponse r) {
+            g_app->fonts.fileArrived(file, r.status == 200 ? std::move(r.body) : std::string());
+        });
+    }
 }
 
 const char* clipboardText(void* user) { return static_cast<App*>(user)->paste_text.c_str(); }
@@ -131,26 +163,42 @@ bool shouldDraw(App& app) {
     app.controller->tick();
     double now = ud::platform::web::nowMs();
     auto wake_at = app.controller->nextWakeAt();
-    bool timer_due = wake_at >= 0 && wake_at <= static_cast<ud::core::Timestamp>(now);
-    if (event || app.woken || timer_due) {
+    bool timer_due =
+        app.scheduler.takeTimerFired() || (wake_at >= 0 && wake_at <= static_cast<ud::core::Timestamp>(now));
+    if (event || app.woken) {
         app.frames_left = app.state.settings.settle_frames;
         app.woken = false;
+    } else if (timer_due) {
+        app.frames_left = std::max(app.frames_left, 1);  // a countdown second: one frame, nothing to settle
     }
-    if (app.frames_left > 0) {
-        --app.frames_left;
-        return true;
-    }
-    if (app.controller->isAnimating() && now - app.last_animation_ms >= app.state.settings.animation_interval_ms) {
-        app.last_animation_ms = now;
-        return true;
-    }
-    return false;
+    bool draw = app.frames_left > 0 ||
+                (app.controller->isAnimating() && now - app.last_animation_ms >= app.state.settings.animation_interval_ms);
+    if (!draw) return false;
+    if (app.frames_left > 0) --app.frames_left;
+    app.last_animation_ms = now;  // any frame shows the animation's current step
+    return true;
 }
 
-void frame(void* arg) {
-    App& app = *static_cast<App*>(arg);
-    if (!shouldDraw(app)) return;  // idle: no ImGui frame, no GL calls
+// After a frame: another one next animation frame while frames are owed;
+// otherwise one browser timer for the next due moment (a controller deadline
+// or the next animation step), or nothing at all.
+void scheduleNext(App& app) {
+    if (app.frames_left > 0 || app.woken) {
+        app.scheduler.requestFrame();
+        return;
+    }
+    double next = static_cast<double>(app.controller->nextWakeAt());
+    if (app.controller->isAnimating()) {
+        double step = app.last_animation_ms + app.state.settings.animation_interval_ms;
+        next = next < 0 ? step : std::min(next, step);
+    }
+    if (next >= 0)
+        app.scheduler.wakeAt(next);
+    else
+        app.scheduler.cancelWake();
+}
 
+void drawFrame(App& app) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
@@ -180,6 +228,15 @@ void frame(void* arg) {
     }
 }
 
+void frame(void* arg) {
+    App& app = *static_cast<App*>(arg);
+    if (shouldDraw(app)) {
+        drawFrame(app);
+        loadFontsDataNeeds(app);
+    }  // else: a timer came early, nothing to draw yet
+    scheduleNext(app);
+}
+
 }  // namespace
 
 extern "C" {
@@ -197,28 +254,28 @@ EMSCRIPTEN_KEEPALIVE const char* ud_test_widgets() {
 EMSCRIPTEN_KEEPALIVE double ud_frame_count() { return static_cast<double>(g_app->frame_count); }
 EMSCRIPTEN_KEEPALIVE double ud_frame_build_ms() { return g_app->frame_build_ms; }
 
-EMSCRIPTEN_KEEPALIVE void ud_wake() { g_app->woken = true; }
+EMSCRIPTEN_KEEPALIVE void ud_wake() { requestFrame(*g_app); }
 
 // Text from the DOM paste event: becomes ImGui's clipboard and is typed into
 // the focused field (Ctrl+V never reaches SDL, see web/usagedesk.js).
 EMSCRIPTEN_KEEPALIVE void ud_on_paste(const char* text) {
     g_app->paste_text = text ? text : "";
     ImGui::GetIO().AddInputCharactersUTF8(g_app->paste_text.c_str());
-    g_app->woken = true;
+    requestFrame(*g_app);
 }
 
 EMSCRIPTEN_KEEPALIVE void ud_on_resize(int css_width, int css_height) {
     if (!g_app->window) return;
     g_app->controller->handle(ud::app::Resized{css_width, css_height});
     SDL_SetWindowSize(g_app->window, css_width, css_height);
-    g_app->woken = true;
+    requestFrame(*g_app);
 }
 
 // The system colour scheme changed (web/usagedesk.js listens to the media query).
 EMSCRIPTEN_KEEPALIVE void ud_on_theme(int dark) {
     g_app->controller->handle(ud::app::ThemeChanged{dark != 0});
     ud::ui::applyTheme(g_app->state.dark_theme);
-    g_app->woken = true;
+    requestFrame(*g_app);
 }
 
 // File bytes from the picker or a drop arrive in chunks (web/usagedesk.js);
@@ -226,11 +283,11 @@ EMSCRIPTEN_KEEPALIVE void ud_on_theme(int dark) {
 EMSCRIPTEN_KEEPALIVE void ud_on_file_chunk(const char* bytes, int len) {
     if (bytes && len > 0)
         g_app->controller->handle(ud::app::FileChunk{std::string_view(bytes, static_cast<std::size_t>(len))});
-    g_app->woken = true;
+    requestFrame(*g_app);
 }
 EMSCRIPTEN_KEEPALIVE void ud_on_file_end(const char* name, int size) {
     g_app->controller->handle(ud::app::FileEnd{name ? name : "", size > 0 ? static_cast<std::uint64_t>(size) : 0u});
-    g_app->woken = true;
+    requestFrame(*g_app);
 }
 
 }  // extern "C"
@@ -245,6 +302,7 @@ int main() {
         std::printf("UsageDesk: SDL_Init failed: %s\n", SDL_GetError());
         return 1;
     }
+    SDL_AddEventWatch(onSdlEvent, &app);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
@@ -272,16 +330,17 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
     loadFonts(app);
 
-    app.transport = std::make_unique<ud::platform::web::WebHttpTransport>([] { g_app->woken = true; });
+    app.transport = std::make_unique<ud::platform::web::WebHttpTransport>([] { requestFrame(*g_app); });
     app.demo_transport = std::make_unique<ud::platform::SimulatedTransport>(app.clock, ud::app::demoCloudHandler());
     app.controller = std::make_unique<ud::app::Controller>(
         app.state, ud::app::Services{*app.transport, *app.demo_transport, app.clock, app.store, app.files});
     app.controller->handle(ud::app::ThemeChanged{ud::platform::web::prefersDarkScheme()});
     app.controller->handle(ud::app::Resized{static_cast<int>(css_w), static_cast<int>(css_h)});
+    app.controller->handle(ud::app::FontsLoaded{app.fonts.loadedNames()});
     ud::ui::applyTheme(app.state.dark_theme);
     app.controller->loadSaved();
 
     EM_ASM({ if (window.usagedeskGlue) window.usagedeskGlue.ready(); });
-    emscripten_set_main_loop_arg(frame, &app, 0, true);
-    return 0;
+    app.scheduler.requestFrame();  // the first frame; later ones are requested as needed
+    return 0;                      // the runtime stays alive (no EXIT_RUNTIME): callbacks drive the page
 }

@@ -1,5 +1,5 @@
 // What happened in the page outside the canvas's input (the browser's file
-// reader, its colour-scheme and size changes), as values. main.cpp hands them
+// reader, its colour-scheme and size changes, fonts loaded), as values. main.cpp hands them
 // to Controller::handle() the moment they arrive, the way the UI hands over
 // intents; only the Controller writes AppState.
 #pragma once
@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace ud::app {
 
@@ -21,6 +22,10 @@ struct ThemeChanged { bool dark = false; };
 // The canvas's new size in CSS pixels.
 struct Resized { int width = 0; int height = 0; };
 
-using PageEvent = std::variant<FileChunk, FileEnd, ThemeChanged, Resized>;
+// The font files now drawing text: the embedded UI subset, then any fallback
+// fetched for data on screen (the test hook shows them).
+struct FontsLoaded { std::vector<std::string> files; };
+
+using PageEvent = std::variant<FileChunk, FileEnd, ThemeChanged, Resized, FontsLoaded>;
 
 }  // namespace ud::app

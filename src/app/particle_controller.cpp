@@ -391,7 +391,8 @@ core::Timestamp ParticleController::nextWakeAt() const {
     if (state_.login.token_expires_at) earlier(*state_.login.token_expires_at);
     for (const ParticleReport& r : state_.reports) {
         const core::ReportRecord& rec = r.poll.record;
-        if (rec.phase == core::ReportPhase::Pending && !r.poll.awaiting_status) earlier(rec.next_check);
+        if (rec.phase == core::ReportPhase::Pending && !r.poll.awaiting_status)  // the countdown's next second
+            earlier(core::durationTextChangesAt(rec.next_check, services_.clock.now()));
         if (rec.phase == core::ReportPhase::Available && rec.expires_at) earlier(*rec.expires_at);
     }
     return next;
@@ -401,12 +402,15 @@ bool ParticleController::isAnimating() const {
     if (state_.login.busy || state_.requesting || state_.orgs.loading || state_.agreements.loading ||
         state_.notifications.loading)
         return true;
-    // Pending reports show a spinner and a countdown, but only while signed in
-    // (signed out they wait, and nothing on screen moves).
+    // A report spins while a request about it is in flight, only while signed
+    // in (signed out it waits, and nothing on screen moves). Waiting for the
+    // next check is a countdown, redrawn by nextWakeAt() once a second.
     const bool signed_in = state_.login.session == ParticleSession::SignedIn;
     return std::any_of(state_.reports.begin(), state_.reports.end(), [signed_in](const ParticleReport& r) {
-        return r.downloading || (signed_in && (r.poll.record.phase == core::ReportPhase::Pending ||
-                                               r.poll.record.phase == core::ReportPhase::Requested));
+        const core::ReportPhase phase = r.poll.record.phase;
+        const bool in_flight = phase == core::ReportPhase::Requested ||
+                               (phase == core::ReportPhase::Pending && (r.poll.awaiting_status || r.poll.refetching_url));
+        return r.downloading || (signed_in && in_flight);
     });
 }
 

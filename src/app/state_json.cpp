@@ -16,6 +16,7 @@ std::string jsonFromAppState(const AppState& state) {
     j["demo_mode"] = state.demo_mode;
     j["notice"] = state.notice;
     j["dark_theme"] = state.dark_theme;
+    j["fonts"] = state.fonts;
     j["settings"] = {{"particle_base_url", state.settings.particle_base_url},
                      {"activeplatform_base_url", state.settings.activeplatform_base_url}};
     j["particle"] = jsonFromParticleState(state.particle);

@@ -27,6 +27,11 @@ public:
     // Delivers finished requests' callbacks. The browser delivers on its own
     // event loop (this is then a no-op); the native transport delivers here.
     virtual void poll() {}
+
+    // When poll() will next have an answer to deliver by clock time (a
+    // simulated cloud's latency), so the loop can set a timer; -1 when the
+    // transport wakes the loop itself (the browser) or has nothing pending.
+    virtual core::Timestamp nextDue() const { return -1; }
 };
 
 }  // namespace ud::platform

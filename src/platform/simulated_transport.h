@@ -36,6 +36,8 @@ public:
         }
     }
 
+    core::Timestamp nextDue() const override { return pending_.empty() ? -1 : pending_.front().due; }
+
 private:
     struct Pending {
         RequestId id;

@@ -46,7 +46,12 @@ void drawReportState(const app::ParticleReport& r, WidgetRegistry& reg, const st
         case core::ReportPhase::TimedOut: text = "still pending after 60 min"; break;
     }
     if (signed_in && (rec.phase == core::ReportPhase::Pending || rec.phase == core::ReportPhase::Requested)) {
-        spinner(6);
+        const bool counting_down = rec.phase == core::ReportPhase::Pending && !r.poll.awaiting_status &&
+                                   !r.poll.refetching_url;
+        if (counting_down)  // a step per second shown, like the countdown beside it (no frames in between)
+            spinnerAt(6, -static_cast<float>((rec.next_check - now + 999) / 1000) * 0.5236f);
+        else
+            spinner(6);
         ImGui::SameLine();
     }
     ImGui::TextWrapped("%s", text.c_str());

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/base/decimal.h"
+#include "ui/font_atlas.h"
 #include "ui/widgets.h"
 
 namespace ud::ui {
@@ -45,6 +46,7 @@ void cellText(const core::Column& column, std::size_t row, bool right_align) {
         float avail = ImGui::GetContentRegionAvail().x;
         if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
     }
+    noteDataText(text);
     ImGui::TextUnformatted(text.c_str());
 }
 

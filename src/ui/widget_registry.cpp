@@ -8,6 +8,8 @@
 
 #include <algorithm>
 
+#include "ui/font_atlas.h"
+
 namespace ud::ui {
 
 std::string WidgetRegistry::json() const {
@@ -24,6 +26,7 @@ void markItem(WidgetRegistry& registry, const std::string& name, const std::stri
     ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
     bool visible = max.y > clip.Min.y && min.y < clip.Max.y && max.x > clip.Min.x && min.x < clip.Max.x;
     if (!visible) return;
+    noteDataText(label);  // a label may carry data (an org, device or file name)
     // Only the visible part: a click at its centre must land on the widget.
     min = ImVec2(std::max(min.x, clip.Min.x), std::max(min.y, clip.Min.y));
     max = ImVec2(std::min(max.x, clip.Max.x), std::min(max.y, clip.Max.y));

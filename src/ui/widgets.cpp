@@ -91,12 +91,13 @@ void successText(const std::string& text) {
     ImGui::PopStyleColor();
 }
 
-void spinner(float radius) {
+void spinner(float radius) { spinnerAt(radius, static_cast<float>(ImGui::GetTime()) * 6.0f); }
+
+void spinnerAt(float radius, float t) {
     ImVec2 pos = ImGui::GetCursorScreenPos();
     float size = radius * 2 + 2;
     ImGui::Dummy(ImVec2(size, size));
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    float t = static_cast<float>(ImGui::GetTime()) * 6.0f;
     ImVec2 c(pos.x + radius + 1, pos.y + radius + 1);
     dl->PathClear();
     for (int i = 0; i <= 20; ++i) {

@@ -28,5 +28,8 @@ void errorText(const std::string& text);
 void successText(const std::string& text);
 // A small rotating arc for in-progress work (the caller keeps frames coming).
 void spinner(float radius = 7.0f);
+// The same arc at a given angle (radians): a countdown turns it one step per
+// second it shows, so it moves without frames in between.
+void spinnerAt(float radius, float angle);
 
 }  // namespace ud::ui

@@ -184,6 +184,21 @@ TEST(ParticleController, CheckNowAsksAtOnce) {
     EXPECT_EQ(f.sim.count("report_status"), 1);
 }
 
+TEST(ParticleController, APendingReportWakesOncePerCountdownSecondWithoutAnimating) {
+    Fixture f;
+    f.signIn();
+    f.apply(RequestReport{});
+    f.run(1000);
+    ASSERT_EQ(f.report().poll.record.phase, core::ReportPhase::Pending);
+    ASSERT_FALSE(f.report().poll.awaiting_status);
+    EXPECT_FALSE(f.controller->isAnimating());  // only the countdown moves: timers, not an animation
+    const core::Timestamp next_check = f.report().poll.record.next_check;
+    const core::Timestamp wake = f.controller->nextWakeAt();
+    EXPECT_GT(wake, f.clock.now());
+    EXPECT_LE(wake, f.clock.now() + 1000);  // the countdown's next second
+    EXPECT_EQ((next_check - wake) % 1000, 0);
+}
+
 TEST(ParticleController, AFourthReportIsExplainedBeforeSending) {
     Fixture f;
     f.signIn();

@@ -81,4 +81,18 @@ TEST(DurationText, TwoUnitsAtMostRoundedUp) {
     EXPECT_EQ(durationText(3600000 + 120000), "1 h 02 min");
     EXPECT_EQ(durationText(7LL * 86400000 - 3600000), "6 d 23 h");
 }
+
+TEST(DurationText, ChangesAtTheNextShownSecondOrMinute) {
+    const Timestamp deadline = 1'000'000'000;
+    auto shown = [&](Timestamp now) { return durationText(deadline - now); };
+    for (Timestamp left : {12000LL, 11999LL, 11001LL, 1000LL, 999LL, 245500LL, 3600000LL + 120500LL}) {
+        const Timestamp now = deadline - left;
+        const Timestamp at = durationTextChangesAt(deadline, now);
+        ASSERT_GT(at, now) << left;
+        EXPECT_EQ(shown(at - 1), shown(now)) << left;  // nothing changes before it
+        EXPECT_NE(shown(at), shown(now)) << left;      // and the text changes at it
+    }
+    EXPECT_EQ(durationTextChangesAt(deadline, deadline), deadline);  // due
+    EXPECT_EQ(durationTextChangesAt(deadline, deadline + 5), deadline);
+}
 }  // namespace ud::core

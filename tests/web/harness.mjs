@@ -65,9 +65,11 @@ export async function launch() {
 }
 
 // Opens the app in a fresh context; collects console errors and page errors.
-export async function openApp(browser, baseUrl, { width = 1280, height = 800, scale = 1, query = '' } = {}) {
+// `init` runs in the page before any of its scripts (Playwright addInitScript).
+export async function openApp(browser, baseUrl, { width = 1280, height = 800, scale = 1, query = '', init } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale,
     acceptDownloads: true });
+  if (init) await context.addInitScript(init);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
   const page = await context.newPage();
   const errors = [];

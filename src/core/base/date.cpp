@@ -200,4 +200,11 @@ std::string durationText(Timestamp ms) {
     return std::to_string(s / 86400) + " d " + std::to_string(s / 3600 % 24) + " h";
 }
 
+Timestamp durationTextChangesAt(Timestamp deadline, Timestamp now) {
+    if (deadline <= now) return deadline;
+    const long long s = (deadline - now + 999) / 1000;            // seconds shown, rounded up as above
+    const long long unit = s < 3600 ? 1 : s < 86400 ? 60 : 3600;  // the smallest unit the text shows
+    return deadline - (s / unit * unit - 1) * 1000;
+}
+
 }  // namespace ud::core

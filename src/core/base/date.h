@@ -69,5 +69,9 @@ std::optional<Timestamp> timestampFromText(std::string_view text);
 std::string isoFromTimestamp(Timestamp ts);  // 2026-01-05T10:00:00Z
 // A span for people, two units at most: "12 s", "4 min 05 s", "6 d 23 h"; 0 for negatives.
 std::string durationText(Timestamp ms);
+// When durationText(deadline - now) next shows something else (the next second,
+// or minute past an hour): a countdown needs a frame then and not before.
+// `deadline` itself once it is due.
+Timestamp durationTextChangesAt(Timestamp deadline, Timestamp now);
 
 }  // namespace ud::core

@@ -1,0 +1,129 @@
+// A light page (issue 13): nothing runs while idle (no animation-frame
+// callbacks at all), a pending report's countdown redraws about once a second
+// and still ends in a ready report, and data in other scripts (Cyrillic, CJK)
+// loads the fuller fonts served beside the page and is drawn with real glyphs.
+// Counts and states, not timings.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serveDist, launch, openApp, repoRoot } from './harness.mjs';
+
+let site, browser;
+before(async () => { site = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); site?.close(); });
+
+// Counts every requestAnimationFrame callback the page gets, whoever asked.
+function countAnimationFrames() {
+  window.__rafCallbacks = 0;
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) => raf((t) => { window.__rafCallbacks++; cb(t); });
+}
+const rafCount = (page) => page.evaluate(() => window.__rafCallbacks);
+
+async function countsOver(page, app, ms) {
+  const raf0 = await rafCount(page), frames0 = await app.frames();
+  await page.waitForTimeout(ms);
+  return { raf: (await rafCount(page)) - raf0, frames: (await app.frames()) - frames0 };
+}
+
+test('an idle page gets no animation-frame callbacks, and input still wakes it', async () => {
+  const { context, page, app, errors } = await openApp(browser, site.url, { init: countAnimationFrames });
+  await app.settle(300);
+  const idle = await countsOver(page, app, 2000);
+  console.log(`idle 2 s: ${idle.raf} animation-frame callbacks, ${idle.frames} frames`);
+  assert.equal(idle.raf, 0, 'no requestAnimationFrame callbacks while idle');
+  assert.equal(idle.frames, 0);
+  const before = await app.frames();
+  await page.mouse.move(100, 150);
+  await page.mouse.move(110, 160);
+  await app.settle();
+  assert.ok((await app.frames()) > before, 'mouse input draws frames');
+  const after = await countsOver(page, app, 1000);
+  assert.equal(after.raf, 0, 'idle again after the input settled');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a pending report redraws about once a second, its countdown ticks, and it becomes ready', async () => {
+  const { context, page, app, errors } = await openApp(browser, site.url, { init: countAnimationFrames });
+  await app.click('particle.demo');
+  await app.waitForState((s) => s.demo_mode && s.particle.login.session === 'signed_in' && s.particle.agreements.loaded,
+    { what: 'demo signed in' });
+  await app.click('particle.request');
+  const s = await app.waitForState((x) => x.particle.reports.length === 1 && x.particle.reports[0].phase === 'pending',
+    { what: 'report pending' });
+  const id = `particle.report.${s.particle.reports[0].id}.state`;
+  await page.mouse.move(5, 795);  // off the widgets, then still: only the countdown changes now
+  await app.settle(200);
+  // Sample the countdown text the last frame drew, over 4 s.
+  const raf0 = await rafCount(page), frames0 = await app.frames();
+  const shown = new Set();
+  for (let i = 0; i < 16; ++i) {
+    shown.add((await app.widgets())[id]?.label);
+    await page.waitForTimeout(250);
+  }
+  const raf = (await rafCount(page)) - raf0, frames = (await app.frames()) - frames0;
+  console.log(`pending report, 4 s: ${raf} animation-frame callbacks, ${frames} frames; shown: ${[...shown].join(' | ')}`);
+  assert.ok([...shown].every((t) => /next check in \d+ s/.test(t)), 'the countdown is on screen');
+  assert.ok(shown.size >= 3, 'the countdown ticks');
+  assert.ok(frames <= 6, `at most about one frame a second (${frames} in 4 s)`);
+  assert.ok(raf <= 6, `at most about one animation frame a second (${raf} in 4 s)`);
+  await app.waitForState((x) => x.particle.reports[0].phase === 'available', { what: 'demo report ready', timeout: 45000 });
+  await app.screenshot('light-page-report-ready');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Opens the CSV in the viewer and returns screenshots of its first three rows'
+// first column (the device name), plus the fonts the app says it drew with.
+async function openNonLatin({ blockFonts }) {
+  const { context, page, app, errors } = await openApp(browser, site.url);
+  const fontRequests = [];
+  await page.route('**/fonts/**', (route) => {
+    fontRequests.push(route.request().url());
+    return blockFonts ? route.abort() : route.continue();
+  });
+  await app.click('nav.viewer');
+  await page.setInputFiles('#file-input', path.join(repoRoot, 'tests/fixtures/viewer/usage_non_latin.csv'));
+  await app.waitForState((x) => x.viewer.has_table && x.viewer.table.total_rows === 3, { what: 'table loaded' });
+  const s = blockFonts ? await app.state()
+    : await app.waitForState((x) => x.fonts.length >= 3, { what: 'fallback fonts merged' });
+  await app.settle(200);
+  await app.screenshot(blockFonts ? 'light-page-non-latin-no-fonts' : 'light-page-non-latin');
+  const rows = [];
+  for (let r = 0; r < 3; ++r) {
+    const w = await app.widget(`viewer.table.row.${r}`);
+    rows.push(await page.screenshot({ clip: { x: w.x, y: w.y, width: 150, height: w.h } }));
+  }
+  await context.close();
+  return { fonts: s.fonts, rows, fontRequests, errors };
+}
+
+test('Cyrillic and CJK device names load the fuller fonts and are drawn with real glyphs', async () => {
+  const loaded = await openNonLatin({ blockFonts: false });
+  console.log(`fonts: ${loaded.fonts.join(', ')}; fetched: ${loaded.fontRequests.map((u) => path.basename(u)).join(', ')}`);
+  assert.equal(loaded.fonts[0], 'DejaVuSans subset (embedded)');
+  assert.ok(loaded.fonts.includes('fonts/DejaVuSans.ttf'), 'Cyrillic comes from the full DejaVu Sans');
+  assert.ok(loaded.fonts.includes('fonts/DroidSansFallbackFull.ttf'), 'CJK comes from the CJK fallback');
+  assert.deepEqual(loaded.errors, []);
+  // The same text with the fallback files blocked: the subset draws boxes for those rows only.
+  const boxes = await openNonLatin({ blockFonts: true });
+  assert.deepEqual(boxes.fonts, ['DejaVuSans subset (embedded)']);
+  assert.ok(!loaded.rows[0].equals(boxes.rows[0]), 'Cyrillic row differs from its boxes');
+  assert.ok(!loaded.rows[1].equals(boxes.rows[1]), 'CJK row differs from its boxes');
+  assert.ok(loaded.rows[2].equals(boxes.rows[2]), 'a Latin row is the same either way');
+});
+
+test('a page with only Latin text fetches no font file', async () => {
+  const { context, page, app, errors } = await openApp(browser, site.url);
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes('/fonts/')) fetched.push(r.url()); });
+  await app.click('nav.viewer');
+  await page.setInputFiles('#file-input', path.join(repoRoot, 'tests/fixtures/viewer/usage_small.csv'));
+  await app.waitForState((x) => x.viewer.has_table, { what: 'table loaded' });
+  await app.settle(200);
+  assert.deepEqual(fetched, []);
+  assert.deepEqual((await app.state()).fonts, ['DejaVuSans subset (embedded)']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
