@@ -48,22 +48,24 @@ list(JOIN UD_EXPORTS "," UD_EXPORTS_CSV)
 target_link_options(usagedesk PRIVATE
     -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
     -sINITIAL_MEMORY=67108864 -sMAXIMUM_MEMORY=4294967296
-    -sFETCH=1 -sENVIRONMENT=web -sMODULARIZE=0
+    -sFETCH=1 -sENVIRONMENT=web -sMODULARIZE=0 -sFILESYSTEM=0
     -sEXPORTED_FUNCTIONS=${UD_EXPORTS_CSV}
-    -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8
-    -lidbfs.js)
+    -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8)
 # The UI font: Debian's DejaVu Sans (fonts-dejavu-core) cut at build time to
-# what the interface writes plus Latin-1 and punctuation (pyftsubset), embedded
-# at link time. build-wasm.sh serves the full file beside the page for data
-# that needs more (src/ui/font_atlas.h).
+# what the interface writes plus Latin-1 and punctuation (pyftsubset) and
+# compiled in as bytes (generated/ui_font_subset.h), so the page needs no
+# virtual file system. build-wasm.sh serves the full file beside the page for
+# data that needs more (src/ui/font_atlas.h).
 set(UD_UI_FONT /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf CACHE FILEPATH "UI font (TTF)")
 file(GLOB UD_UI_TEXT_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp src/app/*.cpp)
 set(UD_UI_FONT_SUBSET ${CMAKE_BINARY_DIR}/generated/ui-font-subset.ttf)
-add_custom_command(OUTPUT ${UD_UI_FONT_SUBSET}
+set(UD_UI_FONT_HEADER ${CMAKE_BINARY_DIR}/generated/ui_font_subset.h)
+add_custom_command(OUTPUT ${UD_UI_FONT_HEADER}
     COMMAND python3 ${CMAKE_SOURCE_DIR}/tools/scripts/subset_ui_font.py --font ${UD_UI_FONT}
             --out ${UD_UI_FONT_SUBSET} ${UD_UI_TEXT_SOURCES}
-    DEPENDS ${UD_UI_FONT} ${UD_UI_TEXT_SOURCES} ${CMAKE_SOURCE_DIR}/tools/scripts/subset_ui_font.py)
-add_custom_target(ud_ui_font DEPENDS ${UD_UI_FONT_SUBSET})
-add_dependencies(usagedesk ud_ui_font)
-set_property(TARGET usagedesk APPEND PROPERTY LINK_DEPENDS ${UD_UI_FONT_SUBSET})
-target_link_options(usagedesk PRIVATE --embed-file ${UD_UI_FONT_SUBSET}@/fonts/ui.ttf)
+    COMMAND ${CMAKE_COMMAND} -DIN=${UD_UI_FONT_SUBSET} -DOUT=${UD_UI_FONT_HEADER} -DNAME=kUiFontSubset
+            -P ${CMAKE_SOURCE_DIR}/cmake/embed_binary.cmake
+    DEPENDS ${UD_UI_FONT} ${UD_UI_TEXT_SOURCES} ${CMAKE_SOURCE_DIR}/tools/scripts/subset_ui_font.py
+            ${CMAKE_SOURCE_DIR}/cmake/embed_binary.cmake)
+add_custom_target(ud_ui_font DEPENDS ${UD_UI_FONT_HEADER})
+add_dependencies(ud_ui ud_ui_font)

@@ -5,15 +5,12 @@
 
 #include <algorithm>
 
+#include "ui_font_subset.h"  // generated: kUiFontSubset (cmake/wasm_app.cmake)
+
 namespace ud::ui {
 namespace {
 
 FontAtlas* g_atlas = nullptr;  // the atlas ImGui draws with (ImGui's own context is global too)
-
-// What the embedded subset holds (tools/scripts/subset_ui_font.py, KEEP): all
-// of it is rasterised, so Latin-1, Latin Extended-A, punctuation and symbols
-// never fetch a file. Code points the subset lacks are skipped by ImGui.
-constexpr ImWchar kSubsetRanges[] = {0x0020, 0x017F, 0x2000, 0x2BFF, 0xFFFD, 0xFFFD, 0};
 
 // ImGui glyph ranges (pairs, 0-terminated) from sorted code points.
 std::vector<std::uint16_t> rangesFrom(const std::vector<std::uint16_t>& codepoints) {
@@ -28,27 +25,36 @@ std::vector<std::uint16_t> rangesFrom(const std::vector<std::uint16_t>& codepoin
     return out;
 }
 
-}  // namespace
-
-void FontAtlas::build(float px) {
-    g_atlas = this;
-    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    atlas.Clear();
+ImFont* addFont(const unsigned char* data, std::size_t size, float px, bool merge, const ImWchar* ranges) {
     ImFontConfig cfg;
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
-    if (!atlas.AddFontFromFileTTF("/fonts/ui.ttf", px, &cfg, kSubsetRanges)) {
-        cfg.SizePixels = px;
-        atlas.AddFontDefault(&cfg);
-    }
+    cfg.MergeMode = merge;
+    cfg.FontDataOwnedByAtlas = false;  // the embedded bytes, or a fetched file kept for the next rebuild
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px,
+                                                      &cfg, ranges);
+}
+
+}  // namespace
+
+std::vector<FontAtlas::Fallback> FontAtlas::initialFallbacks() {
+    std::vector<Fallback> list{Fallback(""), Fallback("fonts/DejaVuSans.ttf"),
+                               Fallback("fonts/DroidSansFallbackFull.ttf")};
+    list[0].load = Load::Loaded;  // the rest of the embedded subset: no fetch
+    return list;
+}
+
+void FontAtlas::build(float px) {
+    g_atlas = this;
+    ImGui::GetIO().Fonts->Clear();
+    // ASCII + Latin-1 (ImGui's default ranges) at start: what the interface writes.
+    addFont(kUiFontSubset, sizeof(kUiFontSubset), px, false, nullptr);
     for (Fallback& f : fallbacks_) {
         if (f.load != Load::Loaded || f.codepoints.empty()) continue;
-        ImFontConfig merge = cfg;
-        merge.MergeMode = true;
-        merge.FontDataOwnedByAtlas = false;  // kept here for the next rebuild
         f.ranges = rangesFrom(f.codepoints);
-        atlas.AddFontFromMemoryTTF(f.bytes.data(), static_cast<int>(f.bytes.size()), px, &merge,
-                                   reinterpret_cast<const ImWchar*>(f.ranges.data()));
+        const auto* data = f.file.empty() ? kUiFontSubset : reinterpret_cast<const unsigned char*>(f.bytes.data());
+        const std::size_t size = f.file.empty() ? sizeof(kUiFontSubset) : f.bytes.size();
+        addFont(data, size, px, true, reinterpret_cast<const ImWchar*>(f.ranges.data()));
     }
 }
 
@@ -97,7 +103,7 @@ void FontAtlas::fileArrived(const std::string& file, std::string bytes) {
 std::vector<std::string> FontAtlas::loadedNames() const {
     std::vector<std::string> names{"DejaVuSans subset (embedded)"};
     for (const Fallback& f : fallbacks_)
-        if (f.load == Load::Loaded && !f.codepoints.empty()) names.push_back(f.file);
+        if (!f.file.empty() && f.load == Load::Loaded && !f.codepoints.empty()) names.push_back(f.file);
     return names;
 }
 

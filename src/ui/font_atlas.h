@@ -1,10 +1,12 @@
 // The UI font, and fuller fonts loaded only when data on screen needs them.
-// The page embeds a subset of DejaVu Sans (what the interface writes, Latin-1,
-// Latin Extended-A, common punctuation), which keeps the download small. Text
+// The page compiles in a subset of DejaVu Sans (what the interface writes,
+// Latin-1, Latin Extended-A, common punctuation and symbols), which keeps the
+// download small, and rasterises only ASCII + Latin-1 from it at start. Text
 // drawn from data (table cells, names) is noted here; a character the atlas
-// lacks asks for the next fallback file served beside the page (full DejaVu
-// Sans: Cyrillic, Greek...; then a CJK font), and only the characters data
-// needed are rasterised from it. main.cpp fetches the files and rebuilds.
+// lacks comes from the first source that has it: the rest of the embedded
+// subset, then files served beside the page (full DejaVu Sans: Cyrillic,
+// Greek...; then a CJK font). Only the characters data needed are rasterised.
+// main.cpp fetches the files and rebuilds.
 #pragma once
 
 #include <cstdint>
@@ -40,13 +42,14 @@ private:
     enum class Load { NotNeeded, Wanted, Fetching, Loaded, Failed };
     struct Fallback {
         explicit Fallback(std::string name) : file(std::move(name)) {}
-        std::string file;
+        std::string file;  // relative URL; empty for the embedded subset
         Load load = Load::NotNeeded;
         std::string bytes;
         std::vector<std::uint16_t> codepoints;  // sorted: what data needed from this file
         std::vector<std::uint16_t> ranges;      // ImGui glyph ranges built from them, 0-terminated
     };
-    std::vector<Fallback> fallbacks_{Fallback("fonts/DejaVuSans.ttf"), Fallback("fonts/DroidSansFallbackFull.ttf")};
+    std::vector<Fallback> fallbacks_ = initialFallbacks();
+    static std::vector<Fallback> initialFallbacks();
     std::map<unsigned int, std::size_t> next_fallback_;  // per missing character: which file to try next
     std::set<unsigned int> noted_;                       // missing in the last frames, not yet placed
 };

@@ -55,19 +55,23 @@ test('a pending report redraws about once a second, its countdown ticks, and it 
   const id = `particle.report.${s.particle.reports[0].id}.state`;
   await page.mouse.move(5, 795);  // off the widgets, then still: only the countdown changes now
   await app.settle(200);
-  // Sample the countdown text the last frame drew, over 4 s.
+  // Sample the countdown text the last frame drew for a few of its seconds;
+  // frames are counted against the seconds it showed, not against a clock.
+  const seconds = (t) => Number(/next check in (\d+) s/.exec(t || '')?.[1]);
   const raf0 = await rafCount(page), frames0 = await app.frames();
-  const shown = new Set();
+  const shown = [];
   for (let i = 0; i < 16; ++i) {
-    shown.add((await app.widgets())[id]?.label);
+    shown.push((await app.widgets())[id]?.label);
     await page.waitForTimeout(250);
   }
   const raf = (await rafCount(page)) - raf0, frames = (await app.frames()) - frames0;
-  console.log(`pending report, 4 s: ${raf} animation-frame callbacks, ${frames} frames; shown: ${[...shown].join(' | ')}`);
-  assert.ok([...shown].every((t) => /next check in \d+ s/.test(t)), 'the countdown is on screen');
-  assert.ok(shown.size >= 3, 'the countdown ticks');
-  assert.ok(frames <= 6, `at most about one frame a second (${frames} in 4 s)`);
-  assert.ok(raf <= 6, `at most about one animation frame a second (${raf} in 4 s)`);
+  const ticks = seconds(shown[0]) - seconds((await app.widgets())[id]?.label);
+  console.log(`pending report: ${raf} animation-frame callbacks, ${frames} frames while the countdown moved ` +
+    `${ticks} s; shown: ${[...new Set(shown)].join(' | ')}`);
+  assert.ok(shown.every((t) => /next check in \d+ s/.test(t)), 'the countdown is on screen');
+  assert.ok(ticks >= 2, 'the countdown ticks');
+  assert.ok(frames <= ticks + 2, `at most about one frame per second shown (${frames} frames, ${ticks} s)`);
+  assert.ok(raf <= ticks + 2, `at most about one animation frame per second shown (${raf}, ${ticks} s)`);
   await app.waitForState((x) => x.particle.reports[0].phase === 'available', { what: 'demo report ready', timeout: 45000 });
   await app.screenshot('light-page-report-ready');
   assert.deepEqual(errors, []);
@@ -114,14 +118,16 @@ test('Cyrillic and CJK device names load the fuller fonts and are drawn with rea
   assert.ok(loaded.rows[2].equals(boxes.rows[2]), 'a Latin row is the same either way');
 });
 
-test('a page with only Latin text fetches no font file', async () => {
+test('Latin text beyond Latin-1 comes from the embedded subset: no font file is fetched', async () => {
   const { context, page, app, errors } = await openApp(browser, site.url);
   const fetched = [];
   page.on('request', (r) => { if (r.url().includes('/fonts/')) fetched.push(r.url()); });
   await app.click('nav.viewer');
-  await page.setInputFiles('#file-input', path.join(repoRoot, 'tests/fixtures/viewer/usage_small.csv'));
-  await app.waitForState((x) => x.viewer.has_table, { what: 'table loaded' });
+  await page.setInputFiles('#file-input', { name: 'latin.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('device_name,data_operations\nŁódź pump,3\nZürich gate,5\nCafé – “north”,7\n') });
+  await app.waitForState((x) => x.viewer.has_table && x.viewer.table.total_rows === 3, { what: 'table loaded' });
   await app.settle(200);
+  await app.screenshot('light-page-latin-extended');
   assert.deepEqual(fetched, []);
   assert.deepEqual((await app.state()).fonts, ['DejaVuSans subset (embedded)']);
   assert.deepEqual(errors, []);

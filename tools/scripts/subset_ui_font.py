@@ -10,10 +10,10 @@ import subprocess
 import sys
 
 # Printable ASCII, Latin-1, Latin Extended-A, general punctuation, the euro and
-# other currency signs, trade mark, arrows, minus, and U+FFFD (ImGui's glyph
-# for a character the font lacks). The page rasterises U+0020-017F and
-# U+2000-2BFF (kSubsetRanges in src/ui/font_atlas.cpp): interface text outside
-# those needs a range there too.
+# other currency signs, trade mark, arrows, minus, and U+FFFD (the glyph ImGui
+# can show for a character no font has). The page rasterises ASCII + Latin-1 at
+# start and the rest only when data needs it (src/ui/font_atlas.cpp): interface
+# text beyond Latin-1 needs its range added to the start ranges there.
 KEEP = "U+0020-007E,U+00A0-017F,U+2010-205E,U+20A0-20C0,U+2122,U+2190-2195,U+2212,U+FFFD"
 
 
