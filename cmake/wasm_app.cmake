@@ -69,3 +69,14 @@ add_custom_command(OUTPUT ${UD_UI_FONT_HEADER}
             ${CMAKE_SOURCE_DIR}/cmake/embed_binary.cmake)
 add_custom_target(ud_ui_font DEPENDS ${UD_UI_FONT_HEADER})
 add_dependencies(ud_ui ud_ui_font)
+
+# Size: everything outside core is compiled for size (-Os) with link-time
+# optimisation, and the link optimises for size. Core keeps -O3: the parse and
+# table speeds live there (./build-wasm.sh bench measures them; README).
+option(UD_WASM_SIZE "Optimise the WASM for size outside core" ON)
+if(UD_WASM_SIZE)
+    foreach(target ud_sim ud_imgui ud_ui ud_app ud_platform_web usagedesk)
+        target_compile_options(${target} PRIVATE -Os -flto)
+    endforeach()
+    target_link_options(usagedesk PRIVATE -Os -flto)
+endif()

@@ -16,3 +16,8 @@ target_link_options(usagedesk_bench PRIVATE
     -sENVIRONMENT=web -sMODULARIZE=0
     -sEXPORTED_FUNCTIONS=${UD_BENCH_EXPORTS_CSV}
     -sEXPORTED_RUNTIME_METHODS=HEAPU8)
+# Linked like the app (cmake/wasm_app.cmake, UD_WASM_SIZE), so the bench
+# measures core as the page runs it.
+if(UD_WASM_SIZE)
+    target_link_options(usagedesk_bench PRIVATE -Os -flto)
+endif()

@@ -90,15 +90,19 @@ void loadFonts(App& app) {
     if (app.controller) app.controller->handle(ud::app::FontsLoaded{app.fonts.loadedNames()});
 }
 
+// Between frames, once the renderer exists: new glyphs or a new
+// devicePixelRatio. Re-uploads the texture and draws.
+void rebuildFontAtlas(App& app) {
+    loadFonts(app);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    requestFrame(app);
+}
+
 // After a frame: fetch a fallback font for characters data on screen needs
 // (served beside the page), and merge what arrived into the atlas.
 void loadFontsDataNeeds(App& app) {
-    if (app.fonts.update()) {
-        loadFonts(app);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-        requestFrame(app);
-    }
+    if (app.fonts.update()) rebuildFontAtlas(app);
     for (std::string file = app.fonts.fileToFetch(); !file.empty(); file = app.fonts.fileToFetch()) {
         ud::core::HttpRequest request;
         request.url = file;  // relative: beside index.html
