@@ -25,6 +25,8 @@ STD = r"[a-z_0-9]+"  # <string>, <cstdint>, ...: no dot, no slash
 THIRD_PARTY_CORE = [r"nlohmann/.*", r"fast_float/.*", r"stb/.*"]
 PLATFORM_INTERFACE = r"platform/[a-z_0-9]+\.h"
 APP_STATE_INTENTS = r"app/([a-z_0-9]+_state|[a-z_0-9]*intents|settings)\.h"
+# Headers CMake generates into the build tree (embedded shaders, the UI font subset).
+GENERATED = [r"shaders\.h", r"ui_font_subset\.h"]
 IMGUI = [r"imgui\.h", r"imgui_internal\.h", r"imgui_stdlib\.h", r"imgui_impl_opengl3\.h", r"GLES3/.*"]
 
 # (path prefix under the root, what it is, allowed "quoted" includes, allowed <angle> includes).
@@ -40,7 +42,7 @@ RULES = [
      [STD, r"emscripten\.h", r"emscripten/.*"]),
     ("src/platform/", "platform interfaces", [r"core/.*", PLATFORM_INTERFACE], [STD]),
     ("src/app/", "app", [r"core/.*", r"sim/.*", r"app/.*", PLATFORM_INTERFACE], [STD, r"nlohmann/.*"]),
-    ("src/ui/", "ui", [r"ui/.*", r"core/.*", APP_STATE_INTENTS, r"shaders\.h"], [STD, r"nlohmann/.*"] + IMGUI),
+    ("src/ui/", "ui", [r"ui/.*", r"core/.*", APP_STATE_INTENTS] + GENERATED, [STD, r"nlohmann/.*"] + IMGUI),
 ]
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
