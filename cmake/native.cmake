@@ -19,7 +19,7 @@ ud_layer(ud_sim_native SOURCES ${UD_SIM_NATIVE_SOURCES} LINKS ud_sim ud_core Pkg
 
 # The ui, natively: Dear ImGui with no backend (build-wasm.sh passes the Debian
 # source tree it fetched), a fixed display size, the font atlas built in
-# memory; charts without a GPU (src/ui/headless/). tests/ui draws every panel.
+# memory; charts without a GPU and fonts without the generated subset (src/ui/headless/). tests/ui draws every panel.
 set(UD_IMGUI_DIR "" CACHE PATH "Dear ImGui 1.86 source tree (build-wasm.sh sets it)")
 if(EXISTS "${UD_IMGUI_DIR}/imgui.h")
     add_library(ud_imgui_headless STATIC
@@ -29,7 +29,7 @@ if(EXISTS "${UD_IMGUI_DIR}/imgui.h")
     target_include_directories(ud_imgui_headless SYSTEM PUBLIC ${UD_IMGUI_DIR} ${UD_IMGUI_DIR}/misc/cpp)
     target_compile_definitions(ud_imgui_headless PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
     file(GLOB UD_UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp src/ui/headless/*.cpp)
-    list(FILTER UD_UI_SOURCES EXCLUDE REGEX ".*/ui/chart_gpu\\.cpp$")
+    list(FILTER UD_UI_SOURCES EXCLUDE REGEX ".*/ui/(chart_gpu|font_atlas)\\.cpp$")
     add_library(ud_ui STATIC ${UD_UI_SOURCES})
     target_include_directories(ud_ui PUBLIC src)
     target_compile_options(ud_ui PRIVATE ${UD_WARNINGS})
