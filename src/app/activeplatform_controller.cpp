@@ -24,11 +24,28 @@ constexpr core::RetryPolicy kAnalyticsRetry{1 + kActivePlatformMaxRetries, 30000
 
 ActivePlatformController::ActivePlatformController(ActivePlatformState& state, Services services)
     : state_(state), services_(services), requests_(services) {
-    if (auto token = services_.store.get(kActivePlatformTokenKey); token && !token->empty()) {
-        state_.form.token = *token;
+    auto saved = services_.store.get(kActivePlatformTokenKey);
+    if (!saved || saved->empty()) return;
+    // The form starts at the address the token was saved for, so it goes nowhere else.
+    core::StoredToken stored = core::storedTokenFromJson(*saved, "");
+    if (stored.state == core::StoredTokenState::Newer) {
+        state_.message = "A token remembered by a newer UsageDesk was left as it is.";
+    } else if (stored.state == core::StoredTokenState::Bad) {
+        services_.store.remove(kActivePlatformTokenKey);
+        state_.message = "The remembered ActivePlatform token could not be read (" + stored.problem +
+                         ") and was forgotten; enter it again.";
+    } else {
+        remembered_ = stored.token;
+        state_.form.base_url = remembered_.api;
+        state_.form.token = remembered_.token;
         state_.remember_token = true;
         ++state_.form_revision;
     }
+}
+
+bool ActivePlatformController::rememberedTokenElsewhere() const {
+    return !remembered_.token.empty() && state_.form.token == remembered_.token &&
+           !core::sameApiAddress(state_.form.base_url, remembered_.api);
 }
 
 void ActivePlatformController::apply(const ActivePlatformIntent& intent) {
@@ -89,10 +106,19 @@ void ActivePlatformController::edit(const EditAnalyticsForm& e) {
     state_.form = e.form;
     state_.remember_token = e.remember_token;
     state_.field_errors = core::fieldErrorsFromForm(state_.form);
-    if (e.remember_token && !e.form.token.empty())
-        services_.store.set(kActivePlatformTokenKey, e.form.token);
-    else
+    if (!e.remember_token || e.form.token.empty()) {
         services_.store.remove(kActivePlatformTokenKey);
+        remembered_ = {};
+        return;
+    }
+    if (rememberedTokenElsewhere()) return;  // stays bound to its own address
+    core::RememberedToken token{e.form.token, e.form.base_url, false};
+    if (token.token == remembered_.token && token.api == remembered_.api) return;  // already stored
+    if (services_.store.set(kActivePlatformTokenKey, core::jsonFromRememberedToken(token)))
+        remembered_ = std::move(token);
+    else
+        state_.message = "The token could not be remembered: this browser refused to save it (storage full or "
+                         "blocked). It is used until the page is closed.";
 }
 
 void ActivePlatformController::applyPreset(core::RangePreset preset) {
@@ -110,6 +136,13 @@ void ActivePlatformController::fetch() {
     cancelRetry();  // a fetch by hand starts over
     state_.show_field_errors = true;
     state_.field_errors = core::fieldErrorsFromForm(state_.form);
+    if (rememberedTokenElsewhere()) {
+        state_.error = core::makeError(core::ErrorKind::Validation,
+                                       "The remembered token was saved for " + remembered_.api +
+                                           " and is not sent to another address. Enter the token again to use it "
+                                           "with " + state_.form.base_url + ".");
+        return;
+    }
     auto query = core::analyticsQueryFromForm(state_.form);
     if (!query) {
         state_.error = query.error();

@@ -12,6 +12,7 @@
 #include "app/activeplatform_state.h"
 #include "app/request_queue.h"
 #include "app/services.h"
+#include "core/base/remembered_token.h"
 
 namespace ud::app {
 
@@ -40,6 +41,8 @@ private:
     void onCompareAnswer(bool earlier, const core::HttpResponse& response);
     void dropComparison();
     void exportComparison();
+    // The form holds the remembered token but points at another address than it was saved for.
+    bool rememberedTokenElsewhere() const;
 
     ActivePlatformState& state_;
     Services services_;
@@ -49,6 +52,7 @@ private:
     core::DateRange pending_range_;    // the days last_request_ covers
     RequestQueue::Ticket compare_pending_[2] = {0, 0};  // earlier, later; 0 = answered
     std::string compare_url_;                            // for error sentences (never holds a token)
+    core::RememberedToken remembered_;  // as stored: the token and the address it belongs to
 };
 
 }  // namespace ud::app

@@ -34,11 +34,14 @@ Controller::Controller(AppState& state, Services services)
 
 void Controller::loadSaved() {
     if (auto saved = services_.store.get(kSettingsKey)) {
-        auto settings = settingsFromJson(*saved);
-        if (settings)
+        std::string dropped;
+        auto settings = settingsFromJson(*saved, &dropped);
+        if (settings) {
             state_.settings = settings.value();
-        else
+            state_.notice = dropped;
+        } else {
             state_.notice = settings.error().message;
+        }
     }
     particle_.start();  // after the settings: a remembered token is checked at the saved API address
 }
@@ -55,8 +58,10 @@ void Controller::applyOne(const Intent& intent) {
                 state_.section = i.section;
             } else if constexpr (std::is_same_v<T, SaveSettings>) {
                 state_.settings = i.settings;
-                services_.store.set(kSettingsKey, jsonFromSettings(state_.settings));
-                state_.notice = "Settings saved on this device.";
+                state_.notice = services_.store.set(kSettingsKey, jsonFromSettings(state_.settings))
+                                    ? "Settings saved on this device."
+                                    : "Settings apply now but could not be saved on this device: the browser refused "
+                                      "to store them (storage full or blocked).";
             } else if constexpr (std::is_same_v<T, ResetSettings>) {
                 state_.settings = Settings{};
                 services_.store.remove(kSettingsKey);

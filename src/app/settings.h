@@ -23,9 +23,10 @@ inline constexpr int kSettingsVersion = 1;
 inline constexpr const char* kSettingsKey = "usagedesk.settings";
 
 std::string jsonFromSettings(const Settings& settings);
-// Unknown keys are ignored, missing keys keep their defaults; a newer version
-// or broken JSON gives an error and the caller keeps the defaults.
-core::Result<Settings> settingsFromJson(std::string_view text);
+// Unknown keys are ignored, missing keys keep their defaults, a bad field keeps
+// its default and is named in `dropped`; a newer version or broken JSON gives an
+// error and the caller keeps the defaults (and leaves the stored text alone).
+core::Result<Settings> settingsFromJson(std::string_view text, std::string* dropped = nullptr);
 // A base URL the app can use: http(s)://host[...] or a path starting with '/'.
 core::Status validateBaseUrl(std::string_view url);
 

@@ -12,7 +12,8 @@ class KeyValueStore {
 public:
     virtual ~KeyValueStore() = default;
     virtual std::optional<std::string> get(const std::string& key) const = 0;
-    virtual void set(const std::string& key, const std::string& value) = 0;
+    // False when the store refused the write (localStorage full, blocked, private mode).
+    [[nodiscard]] virtual bool set(const std::string& key, const std::string& value) = 0;
     virtual void remove(const std::string& key) = 0;
 };
 
@@ -23,9 +24,14 @@ public:
         if (it == values_.end()) return std::nullopt;
         return it->second;
     }
-    void set(const std::string& key, const std::string& value) override { values_[key] = value; }
+    bool set(const std::string& key, const std::string& value) override {
+        if (fail_writes) return false;
+        values_[key] = value;
+        return true;
+    }
     void remove(const std::string& key) override { values_.erase(key); }
     const std::map<std::string, std::string>& all() const { return values_; }
+    bool fail_writes = false;  // tests: a full or blocked storage
 
 private:
     std::map<std::string, std::string> values_;

@@ -104,11 +104,51 @@ TEST(ActivePlatformController, TokenIsStoredOnlyWhenRemembered) {
     f.controller->apply(EditAnalyticsForm{f.validForm(), false});
     EXPECT_FALSE(f.store.get(kActivePlatformTokenKey));
     f.controller->apply(EditAnalyticsForm{f.validForm(), true});
-    EXPECT_EQ(f.store.get(kActivePlatformTokenKey).value_or(""), core::kSimTestToken);
+    EXPECT_NE(f.store.get(kActivePlatformTokenKey).value_or("").find(core::kSimTestToken), std::string::npos);
     ActivePlatformState again;
     ActivePlatformController c2(again, f.services(f.transport, f.demo_transport));
     EXPECT_TRUE(again.remember_token);
     EXPECT_EQ(again.form.token, core::kSimTestToken);
+    EXPECT_EQ(again.form.base_url, f.validForm().base_url);
+}
+
+TEST(ActivePlatformController, RememberedTokenIsNeverSentToAnotherAddress) {
+    Fixture f;
+    f.controller->apply(EditAnalyticsForm{f.validForm(), true});
+    ActivePlatformState again;
+    ActivePlatformController c2(again, Services{f.transport, f.demo_transport, f.clock, f.store, f.demo, f.files});
+    EXPECT_EQ(again.form.token, core::kSimTestToken);
+    core::AnalyticsForm moved = f.validForm();  // the same token, another address
+    moved.base_url = "http://127.0.0.1:10";
+    c2.apply(EditAnalyticsForm{moved, true});
+    c2.apply(FetchAnalytics{});
+    EXPECT_FALSE(again.busy);
+    ASSERT_TRUE(again.error.has_value());
+    EXPECT_NE(again.error->message.find("not sent to another address"), std::string::npos) << again.error->message;
+    // The stored record still names its own address.
+    EXPECT_NE(f.store.get(kActivePlatformTokenKey).value_or("").find("127.0.0.1:9\""), std::string::npos);
+    // Typing the token again binds it to the new address.
+    moved.token = "typed-again";
+    c2.apply(EditAnalyticsForm{moved, true});
+    c2.apply(FetchAnalytics{});
+    EXPECT_TRUE(again.busy) << (again.error ? again.error->message : "");
+}
+
+TEST(ActivePlatformController, CorruptTokenRecordIsForgottenWithANotice) {
+    Fixture f;
+    (void)f.store.set(kActivePlatformTokenKey, R"({"v":1,"token":7})");
+    ActivePlatformState again;
+    ActivePlatformController c2(again, Services{f.transport, f.demo_transport, f.clock, f.store, f.demo, f.files});
+    EXPECT_TRUE(again.form.token.empty());
+    EXPECT_NE(again.message.find("could not be read"), std::string::npos) << again.message;
+    EXPECT_FALSE(f.store.get(kActivePlatformTokenKey));
+}
+
+TEST(ActivePlatformController, RefusedWriteIsReported) {
+    Fixture f;
+    f.store.fail_writes = true;
+    f.controller->apply(EditAnalyticsForm{f.validForm(), true});
+    EXPECT_NE(f.state.message.find("could not be remembered"), std::string::npos) << f.state.message;
 }
 
 TEST(ActivePlatformController, DemoRouteAnswersInsideThePage) {

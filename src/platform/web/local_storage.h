@@ -9,7 +9,7 @@ namespace ud::platform::web {
 class LocalStorage : public KeyValueStore {
 public:
     std::optional<std::string> get(const std::string& key) const override;
-    void set(const std::string& key, const std::string& value) override;
+    bool set(const std::string& key, const std::string& value) override;
     void remove(const std::string& key) override;
 };
 
