@@ -96,4 +96,33 @@ TEST(Decimal, CheckedArithmeticReportsOverflow) {
     EXPECT_EQ(checkedMul(dec("1.5"), 3)->toString(), "4.5");
     EXPECT_EQ(checkedSub(dec("1"), dec("2.5"))->toString(), "-1.5");
     EXPECT_FALSE(percentChange(dec("1e-9"), huge, 1));
+
+// Issue 12: sums are checked; past 128 bits the value is "too large", never wrapped.
+TEST(Decimal, SumPastTheRangeIsTooLargeNotWrapped) {
+    Decimal big = dec("999999999999999999999999999");  // ~1e27, 1e36 units
+    Decimal sum;
+    for (int i = 0; i < 1000; ++i) sum += big;  // 1e39 units: past 128 bits
+    EXPECT_TRUE(sum.isTooLarge());
+    EXPECT_FALSE(sum.isNegative());
+    EXPECT_EQ(sum.toString(), kTooLargeText);
+    EXPECT_EQ(formatMoney(sum, "EUR"), kTooLargeText);
+    EXPECT_EQ(formatDecimal(sum, 2), kTooLargeText);
+    sum -= big;  // stays too large
+    EXPECT_TRUE(sum.isTooLarge());
+    EXPECT_TRUE((-sum).isTooLarge());
+    Decimal neg;
+    for (int i = 0; i < 1000; ++i) neg -= big;
+    EXPECT_TRUE(neg.isTooLarge());
+    EXPECT_EQ(sum.toDouble(), 0.0);
+    // In range, nothing changes.
+    Decimal ok = big + big;
+    EXPECT_FALSE(ok.isTooLarge());
+    EXPECT_EQ(ok.toString(), "1999999999999999999999999998");
+}
+
+TEST(Decimal, WholePercentDoesNotOverflow) {
+    EXPECT_EQ(wholePercent(83000, 100000), 83);
+    EXPECT_EQ(wholePercent(9000000000000000000LL, 100), 9000000000000000000LL);  // used*100 past int64
+    EXPECT_EQ(wholePercent(9223372036854775807LL, 1), 9223372036854775807LL);  // clamped
+    EXPECT_EQ(wholePercent(5, 0), 0);
 }

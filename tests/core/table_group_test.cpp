@@ -193,5 +193,25 @@ TEST(TableGroup, RefusesBadSpecs) {
     EXPECT_FALSE(groupRows(t, allRows(t), sum_of_text).ok());
 }
 
+
+// Issue 12: past int64 a sum or mean is the exact value, never a wrapped number.
+TEST(TableGroupOverflow, MeanAndSumOfHugeIntegersAreExact) {
+    Result<Table> t = tableFromCsv("k,v\na,100000000000000000\na,100000000000000000\nb,9000000000000000000\nb,9000000000000000000\n");
+    ASSERT_TRUE(t.ok());
+    GroupSpec spec;
+    spec.keys = {{0, false}};
+    spec.aggregates = {{1, Aggregate::Mean}, {1, Aggregate::Sum}};
+    Result<GroupedTable> g = groupRows(*t, allRows(*t), spec);
+    ASSERT_TRUE(g.ok());
+    Rows rows = rowsOf(g->groups);
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(Decimal::fromText(rows[0][2]), Decimal::fromInt(100000000000000000LL)) << rows[0][2];
+    EXPECT_EQ(Decimal::fromText(rows[1][2]), Decimal::fromInt(9000000000000000000LL)) << rows[1][2];
+    EXPECT_EQ(rows[1][3], "18000000000000000000");
+    Rows totals = rowsOf(g->totals);
+    EXPECT_EQ(totals[0][3], "18200000000000000000");
+    EXPECT_EQ(Decimal::fromText(totals[0][2]), Decimal::fromInt(4550000000000000000LL)) << totals[0][2];
+}
+
 }  // namespace
 }  // namespace ud::core

@@ -3,6 +3,7 @@
 #include "core/base/decimal.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace ud::core {
 namespace {
@@ -174,6 +175,7 @@ std::optional<Decimal> Decimal::fromText(std::string_view t) {
 }
 
 std::string Decimal::toString() const {
+    if (isTooLarge()) return kTooLargeText;
     Int128 a = units_ < 0 ? -units_ : units_;
     std::string whole = digitsFromUnsigned(a / kUnit);
     Int128 frac = a % kUnit;
@@ -189,12 +191,14 @@ std::string Decimal::toString() const {
 }
 
 double Decimal::toDouble() const {
+    if (isTooLarge()) return 0.0;
     Int128 whole = units_ / kUnit;
     Int128 frac = units_ % kUnit;
     return static_cast<double>(whole) + static_cast<double>(frac) / static_cast<double>(kUnit);
 }
 
 std::string formatDecimal(Decimal value, int decimals, bool thousands) {
+    if (value.isTooLarge()) return kTooLargeText;
     decimals = std::clamp(decimals, 0, Decimal::kScale);
     Int128 units = value.units();
     bool negative = units < 0;
@@ -214,6 +218,7 @@ std::string formatDecimal(Decimal value, int decimals, bool thousands) {
 }
 
 std::string formatMoney(Decimal value, std::string_view currency, int max_decimals) {
+    if (value.isTooLarge()) return kTooLargeText;
     // Use the fewest decimals (at least 2) that show the value exactly, capped.
     int decimals = 2;
     Int128 a = value.units() < 0 ? -value.units() : value.units();
@@ -230,6 +235,12 @@ std::string formatCount(long long value) {
     bool negative = value < 0;
     Int128 a = negative ? -static_cast<Int128>(value) : static_cast<Int128>(value);
     return (negative ? "-" : "") + groupThousands(digitsFromUnsigned(a));
+}
+
+long long wholePercent(long long used, long long included) {
+    if (included <= 0) return 0;
+    const Int128 p = static_cast<Int128>(used) * 100 / included;
+    return p > INT64_MAX ? INT64_MAX : p < INT64_MIN ? INT64_MIN : static_cast<long long>(p);
 }
 
 }  // namespace ud::core

@@ -28,19 +28,31 @@ public:
     // half to even. Returns nullopt for anything else or out of range.
     static std::optional<Decimal> fromText(std::string_view text);
 
+    // A sum that left the 128-bit range: it stays "too large" through further
+    // sums and shows as kTooLargeText, never as a wrapped number.
+    static constexpr Decimal tooLarge() { return fromUnits(kTooLargeUnits); }
+    constexpr bool isTooLarge() const { return units_ == kTooLargeUnits; }
+
     constexpr Int128 units() const { return units_; }
     constexpr bool isZero() const { return units_ == 0; }
-    constexpr bool isNegative() const { return units_ < 0; }
+    constexpr bool isNegative() const { return units_ < 0 && !isTooLarge(); }
 
     // Shortest exact text: "0.319997", "-5", "0.00005". Round-trips through fromText.
+    // A too-large value gives kTooLargeText.
     std::string toString() const;
-    double toDouble() const;  // charts only; never for sums
+    double toDouble() const;  // charts only; never for sums (0 when too large)
 
-    Decimal& operator+=(Decimal o) { units_ += o.units_; return *this; }
-    Decimal& operator-=(Decimal o) { units_ -= o.units_; return *this; }
+    // Checked: an overflow gives tooLarge(), which absorbs every later sum.
+    Decimal& operator+=(Decimal o) {
+        if (isTooLarge() || o.isTooLarge() || __builtin_add_overflow(units_, o.units_, &units_) ||
+            units_ == kTooLargeUnits)
+            units_ = kTooLargeUnits;
+        return *this;
+    }
+    Decimal& operator-=(Decimal o) { return *this += -o; }
     friend Decimal operator+(Decimal a, Decimal b) { return a += b; }
     friend Decimal operator-(Decimal a, Decimal b) { return a -= b; }
-    friend Decimal operator-(Decimal a) { return fromUnits(-a.units_); }
+    friend Decimal operator-(Decimal a) { return a.isTooLarge() ? a : fromUnits(-a.units_); }
     friend constexpr bool operator==(Decimal a, Decimal b) { return a.units_ == b.units_; }
     friend constexpr std::strong_ordering operator<=>(Decimal a, Decimal b) {
         return a.units_ < b.units_ ? std::strong_ordering::less
@@ -49,6 +61,8 @@ public:
     }
 
 private:
+    // The lowest 128-bit value is never a real amount (parsing keeps |units| <= 1e36).
+    static constexpr Int128 kTooLargeUnits = -(static_cast<Int128>(1) << 126) - (static_cast<Int128>(1) << 126);
     Int128 units_ = 0;
 };
 
@@ -70,6 +84,8 @@ std::optional<Decimal> roundedRatio(Decimal a, Decimal b, int decimals);
 // a / b x 100 rounded once to `decimals` (share of an included amount); nullopt when b is 0.
 std::optional<Decimal> percentOf(Decimal a, Decimal b, int decimals);
 
+inline constexpr const char* kTooLargeText = "too large to total exactly";
+
 // Display form: rounded half away from zero to `decimals` fraction digits, with
 // a thousands separator: formatDecimal(1234.5678, 2) -> "1,234.57".
 std::string formatDecimal(Decimal value, int decimals, bool thousands = true);
@@ -78,5 +94,7 @@ std::string formatDecimal(Decimal value, int decimals, bool thousands = true);
 std::string formatMoney(Decimal value, std::string_view currency, int max_decimals = 6);
 // Integer counts with thousands separators: 1234567 -> "1,234,567".
 std::string formatCount(long long value);
+// used * 100 / included in 128 bits (no overflow for any int64 pair); included > 0.
+long long wholePercent(long long used, long long included);
 
 }  // namespace ud::core

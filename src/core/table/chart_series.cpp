@@ -258,10 +258,13 @@ Decimal minAxisStep(const ChartValueFormat& format) {
 }
 
 std::vector<Decimal> axisTicks(Decimal low, Decimal high, int target, Decimal min_step) {
+    if (low.isTooLarge()) low = Decimal();  // shown as text, not drawn
+    if (high.isTooLarge()) high = Decimal();
     low = std::min(low, Decimal());
     high = std::max(high, Decimal());
     if (high == low) high = low + Decimal::fromInt(1);  // an empty chart still gets a 0..1 axis
-    Int128 range = high.units() - low.units();
+    Int128 range = 0;
+    if (__builtin_sub_overflow(high.units(), low.units(), &range)) return {low, high};
     Int128 wanted = std::max(range / std::max(target, 1), min_step.units());
     // The smallest 1/2/5 x 10^k (in 10^-9 units) that is at least `wanted`.
     Int128 step = 1;

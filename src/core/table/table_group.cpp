@@ -286,7 +286,8 @@ Accumulated foldGroups(const Accumulated& a, const std::int64_t& all_rows) {
 }
 
 // sum / count at `extra` more fraction digits, rounded half away from zero.
-std::int64_t meanUnits(Int128 sum, std::int64_t count, int extra) {
+// 128-bit: the mean of large int64 values at 2 more digits can pass int64.
+Int128 meanUnits(Int128 sum, std::int64_t count, int extra) {
     constexpr std::int64_t kSafe = INT64_MAX / 1000;  // sum * 10^2 and 2 * remainder stay in int64
     if (sum > -kSafe && sum < kSafe) {  // 64-bit division: much cheaper than 128-bit, same result
         std::int64_t s64 = static_cast<std::int64_t>(sum) * kPow10[extra];
@@ -297,7 +298,12 @@ std::int64_t meanUnits(Int128 sum, std::int64_t count, int extra) {
     Int128 scaled = sum * kPow10[extra];
     Int128 q = scaled / count, r = scaled % count;
     if (2 * (r < 0 ? -r : r) >= count) q += scaled < 0 ? -1 : 1;
-    return static_cast<std::int64_t>(q);
+    return q;
+}
+
+// A value past int64 at `scale`: appended on its own, exactly (the column widens).
+void appendWide(ColumnBuilder& out, Int128 units, int scale) {
+    out.appendDecimal(Decimal::fromUnits(units * kPow10[Decimal::kScale - scale]));
 }
 
 // An aggregate's cells when they are exactly one of the accumulated arrays
@@ -348,16 +354,18 @@ void appendAggregateColumn(ColumnBuilder& out, const Column& source, Aggregate f
         }
         switch (f) {
             case Aggregate::Sum:
-                if (Int128 sum = a.sumOf(g); sum > INT64_MAX || sum < INT64_MIN) {
+            case Aggregate::Mean: {
+                const Int128 v = f == Aggregate::Sum ? a.sumOf(g) : meanUnits(a.sumOf(g), count, extra);
+                if (v > INT64_MAX || v < INT64_MIN) {
                     flush();
-                    out.appendDecimal(Decimal::fromUnits(sum * kPow10[Decimal::kScale - scale]));
+                    appendWide(out, v, run_scale);
                 } else {
-                    run.push_back(static_cast<std::int64_t>(sum));
+                    run.push_back(static_cast<std::int64_t>(v));
                 }
                 break;
+            }
             case Aggregate::Min: run.push_back(a.min[g]); break;
             case Aggregate::Max: run.push_back(a.max[g]); break;
-            case Aggregate::Mean: run.push_back(meanUnits(a.sumOf(g), count, extra)); break;
             case Aggregate::Count: break;
         }
     }
