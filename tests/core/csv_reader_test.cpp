@@ -2,6 +2,9 @@
 // line numbers, type inference and widening, report roles.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdio>
+
 #include "core/table/column_roles.h"
 #include "core/table/csv_reader.h"
 #include "support/table_helpers.h"
@@ -225,6 +228,53 @@ TEST(CsvReader, ReadsOtherSeparators) {
     CsvReadOptions options;
     options.separator = ';';
     EXPECT_EQ(rowsOf(parse("a;b\n\"1;2\";3\n", options)), (Rows{{"1;2", "3"}}));
+}
+
+
+// Issue 12: one bad line, one issue; hostile files stay linear.
+TEST(CsvReaderHostile, AnOpenQuoteInAShortRowIsOneIssue) {
+    std::vector<CsvIssue> issues;
+    Table t = parse("a,b,c\n1,2,3\n4,\"open\n5,6,7\n", {}, &issues);
+    ASSERT_EQ(issues.size(), 1u);
+    EXPECT_EQ(issues[0].kind, CsvIssueKind::UnterminatedQuote);
+    EXPECT_EQ(issues[0].line, 3u);
+    EXPECT_EQ(t.rowCount(), 3u);
+}
+
+TEST(CsvReaderHostile, AnOpenQuoteBeforeManyRowsCostsOneRowAndOneReread) {
+    // Open on line 2, and every later run of quotes is a "" pair, so the quote
+    // is still open at the end: one cut, one re-read, linear.
+    std::string text = "a,b\n1,\"open\n";
+    for (int i = 0; i < 200000; ++i) text += "2,\"\"\"\"\n";
+    auto t0 = std::chrono::steady_clock::now();
+    std::vector<CsvIssue> issues;
+    Table t = parse(text, {}, &issues);
+    double open_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    ASSERT_EQ(t.rowCount(), 200001u);
+    EXPECT_EQ(t.column(1).cellText(0), "\"open");
+    EXPECT_EQ(t.column(1).cellText(200000), "\"");
+    ASSERT_EQ(issues.size(), 1u);
+    EXPECT_EQ(issues[0].kind, CsvIssueKind::UnterminatedQuote);
+    EXPECT_EQ(issues[0].line, 2u);
+    EXPECT_EQ(rowsOf(parseInChunks(text.substr(0, 4000), 7)), rowsOf(parse(text.substr(0, 4000))));
+    // The cell and the rows after it keep their bytes: "" pairs are not lost.
+    EXPECT_EQ(rowsOf(parse("a,b\n1,\"x\"\"y\n2,\"\"\"\"\n")), (Rows{{"1", "\"x\"\"y"}, {"2", "\""}}));
+    std::printf("open quote before 200k rows: %.3f s\n", open_s);
+    EXPECT_LT(open_s, 10.0);
+}
+
+TEST(CsvReaderHostile, TwentyThousandEqualHeaderNamesAreCheap) {
+    std::string header;
+    for (int i = 0; i < 20000; ++i) header += i ? ",a" : "a";
+    auto t0 = std::chrono::steady_clock::now();
+    Table h = parse(header + "\n" + header + "\n");
+    double header_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    ASSERT_EQ(h.columnCount(), 20000u);
+    EXPECT_EQ(h.column(1).name(), "a (2)");
+    EXPECT_EQ(h.column(19999).name(), "a (20000)");
+    EXPECT_LT(h.memoryBytes(), 20000u * 1024u) << "an almost empty text column must stay small";
+    std::printf("20k equal header names: %.3f s, %zu bytes\n", header_s, h.memoryBytes());
+    EXPECT_LT(header_s, 5.0);  // the old search per name was cubic here: minutes
 }
 
 }  // namespace

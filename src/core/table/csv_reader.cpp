@@ -3,6 +3,8 @@
 #include "core/table/csv_reader.h"
 
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/table/cell_text.h"
 #include "core/table/column_roles.h"
@@ -70,14 +72,23 @@ void CsvReader::onRow(const CsvRow& row) {
 
 void CsvReader::takeHeader(const CsvRow& row) {
     has_header_ = true;
+    // Duplicate headers get a suffix so every column can be named in a filter or sort.
+    // Linear: a set of names taken and, per name, the next suffix to try (a crafted
+    // header of 200k equal names must not cost 200k^2 comparisons).
+    std::unordered_set<std::string> taken;
+    std::unordered_map<std::string, int> next_suffix;
+    taken.reserve(row.fields.size());
+    header_.reserve(row.fields.size());
     for (std::size_t i = 0; i < row.fields.size(); ++i) {
         std::string name(row.fields[i]);
         if (name.empty()) name = "Column " + std::to_string(i + 1);
-        // Duplicate headers get a suffix so every column can be named in a filter or sort.
         std::string unique = name;
-        for (int n = 2; std::find(header_.begin(), header_.end(), unique) != header_.end(); ++n) {
-            unique = name + " (" + std::to_string(n) + ")";
+        if (taken.count(unique)) {
+            int& n = next_suffix.try_emplace(name, 2).first->second;
+            do unique = name + " (" + std::to_string(n++) + ")";
+            while (taken.count(unique));
         }
+        taken.insert(unique);
         header_.push_back(std::move(unique));
     }
 }
@@ -86,8 +97,12 @@ bool CsvReader::acceptRow(const CsvRow& row) {
     bool bad = row.fields.size() != header_.size() || row.unterminated_quote || row.stray_quote;
     if (!bad) return true;
     bool keep = options_.bad_rows == BadRowPolicy::Keep;
-    if (row.fields.size() != header_.size()) addIssue(CsvIssueKind::RaggedRow, row, keep);
-    if (row.unterminated_quote) addIssue(CsvIssueKind::UnterminatedQuote, row, keep);
+    // One bad line, one issue: a row cut at an open quote is short by nature, so
+    // it is reported as the open quote only, not also as ragged.
+    if (row.unterminated_quote)
+        addIssue(CsvIssueKind::UnterminatedQuote, row, keep);
+    else if (row.fields.size() != header_.size())
+        addIssue(CsvIssueKind::RaggedRow, row, keep);
     if (row.stray_quote) addIssue(CsvIssueKind::StrayQuote, row, keep);
     return keep;
 }

@@ -179,8 +179,11 @@ void CsvTokenizer::finish(CsvRowSink& sink) {
         bom_probe_.clear();
         if (probe != kBom) parse(probe, sink);
     }
-    // A loop, not recursion: each recovery re-parses the rest, which may end
-    // in another open quote, and a crafted file must not exhaust the stack.
+    // Recovery is linear: it runs at most once. A quote is still open at the end
+    // only if every run of quotes after it has even length ("" pairs); then the
+    // rest, read again from a field start, meets only even runs and cannot end
+    // inside quotes (an opening quote plus pairs leaves one quote that closes).
+    // Still a loop, not recursion, so no input can exhaust the stack.
     while (state_ == State::Quoted) recoverUnterminatedQuote(sink);
     switch (state_) {
         case State::Unquoted:
@@ -204,11 +207,24 @@ void CsvTokenizer::recoverUnterminatedQuote(CsvRowSink& sink) {
     // The open field runs to the end of input. Take its opening quote as a
     // literal character, end the row at the field's first line end, and parse
     // everything after that line again as ordinary rows.
+    //
+    // The open field holds the file's bytes with each "" pair already made one
+    // quote, and nothing else changed (it never left the quotes, so every run of
+    // quotes after the opening one was pairs). Doubling each quote back gives the
+    // bytes as they are in the file, for the cell and for the re-read.
     std::string_view content(scratch_.data() + field_begin_, scratch_.size() - field_begin_);
     std::size_t cut = std::min(content.find_first_of("\r\n"), content.size());
-    std::string rest(content.substr(cut));
-    std::string cell = "\"";
-    cell.append(content.substr(0, cut));
+    auto asInFile = [](std::string_view unescaped) {
+        std::string out;
+        out.reserve(unescaped.size() + 16);
+        for (char c : unescaped) {
+            out.push_back(c);
+            if (c == '"') out.push_back('"');
+        }
+        return out;
+    };
+    std::string rest = asInFile(content.substr(cut));
+    std::string cell = "\"" + asInFile(content.substr(0, cut));
     std::size_t start = scratch_.size();
     scratch_.append(cell);
     fields_.push_back({start, cell.size(), true});

@@ -11,7 +11,7 @@ namespace ud::core {
 namespace {
 
 constexpr std::int64_t kPow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000};
-constexpr std::size_t kFirstSlotCount = 1024;
+constexpr std::size_t kFirstSlotCount = 16;  // small: a 200k-column header must stay cheap; doubles as it fills
 
 // Word-at-a-time multiply-xorshift hash: device ids (24 chars) take 3 rounds.
 std::uint64_t hashText(std::string_view s) {
