@@ -105,6 +105,8 @@ void Controller::handle(const PageEvent& event) {
                 state_.canvas_height = e.height;
             } else if constexpr (std::is_same_v<T, FontsLoaded>) {
                 state_.fonts = e.files;
+            } else if constexpr (std::is_same_v<T, StorageChanged>) {
+                particle_.onStorageChanged();
             }
         },
         event);

@@ -1,5 +1,5 @@
 // What happened in the page outside the canvas's input (the browser's file
-// reader, its colour-scheme and size changes, fonts loaded), as values. main.cpp hands them
+// reader, its colour-scheme and size changes, fonts loaded, other tabs' storage writes), as values. main.cpp hands them
 // to Controller::handle() the moment they arrive, the way the UI hands over
 // intents; only the Controller writes AppState.
 #pragma once
@@ -21,11 +21,13 @@ struct FileEnd { std::string name; std::uint64_t size = 0; };
 struct ThemeChanged { bool dark = false; };
 // The canvas's new size in CSS pixels.
 struct Resized { int width = 0; int height = 0; };
+// Another tab of the page wrote to the shared storage (the browser's storage event).
+struct StorageChanged {};
 
 // The font files now drawing text: the embedded UI subset, then any fallback
 // fetched for data on screen (the test hook shows them).
 struct FontsLoaded { std::vector<std::string> files; };
 
-using PageEvent = std::variant<FileChunk, FileEnd, ThemeChanged, Resized, FontsLoaded>;
+using PageEvent = std::variant<FileChunk, FileEnd, ThemeChanged, Resized, FontsLoaded, StorageChanged>;
 
 }  // namespace ud::app

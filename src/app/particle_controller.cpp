@@ -3,12 +3,11 @@
 #include "app/particle_controller.h"
 #include "app/particle_insights.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <type_traits>
 
 #include "app/demo_clouds.h"
+#include "core/base/remembered_token.h"
 #include "core/particle/particle_api.h"
 #include "core/particle/particle_parse.h"
 #include "sim/particle_sim.h"
@@ -161,11 +160,14 @@ void ParticleController::checkToken() {
         }
         login.session = ParticleSession::SignedIn;
         login.username = user->username;
-        if (login.remember && !requests_.demo())
-            services_.store.set(kParticleTokenKey,
-                                nlohmann::json{{"token", login.token}, {"created_here", login.token_created_here}}.dump());
-        else
+        if (login.remember && !requests_.demo()) {
+            if (!services_.store.set(kParticleTokenKey,
+                                     core::jsonFromRememberedToken({login.token, base(), login.token_created_here})))
+                login.message = "The token could not be remembered: this browser refused to save it (storage full "
+                                "or blocked). You are signed in until the page is closed.";
+        } else {
             services_.store.remove(kParticleTokenKey);
+        }
         send(core::currentTokenRequest(base(), login.token), [this](const core::HttpResponse& r) {
             auto info = core::particleResult<core::TokenInfo>(r, core::ParticleCall::TokenInfo, host(), core::tokenInfoFromJson);
             if (info) state_.login.token_expires_at = info->expires_at;  // otherwise: unknown, not fatal
@@ -267,12 +269,26 @@ void ParticleController::loadRemembered() {
     if (requests_.demo()) return;
     auto saved = services_.store.get(kParticleTokenKey);
     if (!saved || saved->empty()) return;
-    auto j = nlohmann::json::parse(*saved, nullptr, false);
-    if (!j.is_object() || !j.value("token", nlohmann::json()).is_string()) {
-        services_.store.remove(kParticleTokenKey);
-        return;
+    core::StoredToken stored = core::storedTokenFromJson(*saved, base());
+    switch (stored.state) {
+        case core::StoredTokenState::Usable:
+            signInWithToken(std::move(stored.token.token), true, stored.token.created_here);
+            return;
+        case core::StoredTokenState::OtherAddress:
+            // Kept for its own address; never sent to this one.
+            state_.login.message = "A remembered token belongs to " + stored.token.api + ", not to the API address " +
+                                   base() + " now set; it was not sent. Sign in again, or set the address back in "
+                                   "Settings and reload.";
+            return;
+        case core::StoredTokenState::Newer:
+            state_.login.message = "A token remembered by a newer UsageDesk was left as it is; sign in here.";
+            return;
+        case core::StoredTokenState::Bad:
+            services_.store.remove(kParticleTokenKey);
+            state_.login.message = "The remembered sign-in could not be read (" + stored.problem +
+                                   ") and was forgotten; sign in again.";
+            return;
     }
-    signInWithToken(j["token"].get<std::string>(), true, j.value("created_here", false));
 }
 
 void ParticleController::setDemoMode(bool demo) {

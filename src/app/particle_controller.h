@@ -18,6 +18,7 @@
 #include "app/request_queue.h"
 #include "app/services.h"
 #include "core/particle/particle_errors.h"
+#include "core/particle/particle_report_records.h"
 
 namespace ud::app {
 
@@ -44,6 +45,10 @@ public:
     // Demo mode switched: the real session is set aside while the demo runs and
     // comes back after; answers in flight are dropped.
     void setDemoMode(bool demo);
+    // Another tab changed the saved report list (the browser's storage event):
+    // its new reports appear here, its progress replaces older copies, what it
+    // forgot goes away.
+    void onStorageChanged();
     core::Timestamp nextWakeAt() const;  // -1 when nothing is scheduled
     bool isAnimating() const;
 
@@ -92,8 +97,17 @@ private:
     void forget(const ReportRef& ref);
     void resumeAfterSignIn();
     void parkAfterSignOut();
+    // ---- storage, shared with other tabs (particle_controller_storage.cpp) ----
     void saveReports();
     void loadReports();
+    core::StoredReports storedReports() const;
+    void learnForgotten(const std::vector<std::string>& keys);
+    bool isForgotten(const std::string& key) const;
+    // True when this tab may check the report now (and takes the lease); false
+    // when another tab holds it (the next check is put off).
+    bool takePollLease(ParticleReport& report);
+    // This tab's POST for the record is still out: its answer, not another tab's guess, decides.
+    bool isOwnRequestInFlight(const core::ReportRecord& record) const;
     void updateOutstanding();
     std::vector<core::ReportRecord> records() const;
 
@@ -105,6 +119,11 @@ private:
     RequestQueue requests_;
     std::uint64_t next_local_report_ = 0;  // names a report before the server gives its id
     std::optional<ParticleState> real_;    // the real session while the demo runs
+    std::vector<std::string> newer_reports_;  // stored by a newer version: written back untouched
+    bool newer_reports_list_ = false;         // the whole stored list is newer: never overwritten
+    std::vector<std::string> forgotten_;      // reportKey()s forgotten here or in another tab
+    std::string tab_id_;                      // names this tab in poll leases
+    std::uint64_t creating_local_id_ = 0;     // the report whose POST is out (while state_.requesting)
 };
 
 }  // namespace ud::app

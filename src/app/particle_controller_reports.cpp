@@ -119,6 +119,7 @@ void ParticleController::requestReport() {
     report.poll = core::startReportPoll(state_.scope, a->id, spec, services_.clock.now());
     report.local_id = ++next_local_report_;
     const std::uint64_t local = report.local_id;
+    creating_local_id_ = local;
     state_.reports.insert(state_.reports.begin(), std::move(report));
     state_.requesting = true;
     saveReports();  // saved as Requested: a reload before the answer never re-sends it
@@ -138,11 +139,17 @@ void ParticleController::onCreated(std::uint64_t local_id, const core::HttpRespo
         runStep(*it, core::report_event::Created{std::move(created).value()});
         return;
     }
-    // Refused or unreadable: say so in the request panel and drop the entry.
+    // Refused: say so and drop the entry. No clear answer: keep it as "may have
+    // been created" (counted, explained, never re-sent).
+    core::Error error = created.error();
+    if (error.http_status == 0 && response.status != 0) error.http_status = response.status;  // an unreadable 2xx
+    runStep(*it, core::report_event::CreateFailed{error});
     state_.request_error = created.error();
-    if (response.status >= 200 && response.status < 300)
-        state_.request_error->message += " Particle may still have created the report; it will also arrive by email.";
-    state_.reports.erase(it);
+    if (it->poll.record.phase == core::ReportPhase::Uncertain) {
+        state_.request_error->message = it->poll.record.message;
+    } else {
+        state_.reports.erase(it);
+    }
     saveReports();
     updateOutstanding();
     handleSignedOut(created.error(), core::ParticleCall::CreateReport);
@@ -174,11 +181,13 @@ void ParticleController::runStep(ParticleReport& report, const core::ReportEvent
 }
 
 void ParticleController::checkStatus(ParticleReport& report) {
+    if (!takePollLease(report)) return;  // another tab checks it; its results arrive by the storage event
     const core::ReportRecord& rec = report.poll.record;
     ReportRef ref{rec.id.value, rec.scope.key()};
     send(core::usageReportRequest(base(), state_.login.token, rec.scope, rec.id), [this, ref](const core::HttpResponse& r) {
         ParticleReport* target = findReport(ref);
         if (!target) return;
+        target->poll.record.poll_until = 0;  // the lease ends with the answer (saved by runStep)
         auto status = core::particleResult<core::UsageReport>(r, core::ParticleCall::ReportStatus, host(),
                                                               core::usageReportFromJson);
         if (status) {
@@ -275,43 +284,18 @@ void ParticleController::copyLink(const ReportRef& ref) {
 }
 
 void ParticleController::forget(const ReportRef& ref) {
+    for (const ParticleReport& r : state_.reports)  // other tabs drop it too
+        if (r.poll.record.id.value == ref.id && r.poll.record.scope.key() == ref.scope_key &&
+            (!ref.id.empty() || r.poll.record.requested_at == ref.requested_at))
+            forgotten_.push_back(core::reportKey(r.poll.record));
     state_.reports.erase(std::remove_if(state_.reports.begin(), state_.reports.end(),
                                         [&ref](const ParticleReport& r) {
                                             return r.poll.record.id.value == ref.id &&
-                                                   r.poll.record.scope.key() == ref.scope_key;
+                                                   r.poll.record.scope.key() == ref.scope_key &&
+                                                   (!ref.id.empty() || r.poll.record.requested_at == ref.requested_at);
                                         }),
                          state_.reports.end());
     saveReports();
-    updateOutstanding();
-}
-
-// ---- storage ---------------------------------------------------------------------
-
-void ParticleController::saveReports() {
-    if (requests_.demo()) return;  // demo reports are not the user's
-    if (state_.reports.empty())
-        services_.store.remove(kParticleReportsKey);
-    else
-        services_.store.set(kParticleReportsKey, core::jsonFromReportRecords(records()));
-}
-
-void ParticleController::loadReports() {
-    if (requests_.demo()) return;
-    auto saved = services_.store.get(kParticleReportsKey);
-    if (!saved) return;
-    auto records = core::reportRecordsFromJson(*saved);
-    if (!records) {
-        state_.reports_message = "The reports saved on this device could not be read (" + records.error().message +
-                                 "); they are not shown.";
-        return;
-    }
-    const core::Timestamp now = services_.clock.now();
-    for (core::ReportRecord& record : *records) {
-        ParticleReport r;
-        r.poll = core::resumeReportPoll(std::move(record), now);
-        r.local_id = ++next_local_report_;
-        state_.reports.push_back(std::move(r));
-    }
     updateOutstanding();
 }
 

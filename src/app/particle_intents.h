@@ -42,6 +42,7 @@ struct RequestReport {};
 struct ReportRef {
     std::string id;
     std::string scope_key;
+    core::Timestamp requested_at = 0;  // tells apart entries with no id yet ("may have been created")
 };
 struct CheckReportNow { ReportRef report; };
 struct DownloadReport { ReportRef report; };

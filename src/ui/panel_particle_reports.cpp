@@ -44,6 +44,7 @@ void drawReportState(const app::ParticleReport& r, WidgetRegistry& reg, const st
         case core::ReportPhase::Failed: text = "failed"; break;
         case core::ReportPhase::Expired: text = "expired"; break;
         case core::ReportPhase::TimedOut: text = "still pending after 60 min"; break;
+        case core::ReportPhase::Uncertain: text = "may have been created"; break;
     }
     if (signed_in && (rec.phase == core::ReportPhase::Pending || rec.phase == core::ReportPhase::Requested)) {
         const bool counting_down = rec.phase == core::ReportPhase::Pending && !r.poll.awaiting_status &&
@@ -69,7 +70,7 @@ void drawReportState(const app::ParticleReport& r, WidgetRegistry& reg, const st
 void drawReportActions(const app::ParticleReport& r, WidgetRegistry& reg, const std::string& id,
                        app::Intents& intents, bool signed_in) {
     const core::ReportRecord& rec = r.poll.record;
-    const app::ReportRef ref{rec.id.value, rec.scope.key()};
+    const app::ReportRef ref{rec.id.value, rec.scope.key(), rec.requested_at};
     if (rec.phase == core::ReportPhase::Pending && !r.poll.refetching_url) {
         if (actionButton(reg, (id + ".check").c_str(), "Check now", signed_in && !r.poll.awaiting_status))
             pushParticle(intents, app::CheckReportNow{ref});
@@ -194,7 +195,10 @@ void drawReportsPanel(const app::AppState& state, UiState& ui, app::Intents& int
         for (const app::ParticleReport& r : p.reports) {
             const core::ReportRecord& rec = r.poll.record;
             if (signed_in && !(rec.scope == p.scope)) continue;  // this scope's reports only
-            const std::string id = "particle.report." + (rec.id.value.empty() ? "new" : rec.id.value);
+            const std::string id =
+                "particle.report." + (!rec.id.value.empty() ? rec.id.value
+                                      : rec.phase == core::ReportPhase::Uncertain ? "uncertain." + std::to_string(r.local_id)
+                                                                                  : std::string("new"));
             ImGui::PushID(id.c_str());
             ImGui::TableNextRow();
             ImGui::TableNextColumn();

@@ -302,6 +302,11 @@ TEST(ParticleController, ServerErrorsAndMalformedAnswersShowWhereTheyHappened) {
     ASSERT_TRUE(f.state.request_error.has_value());
     EXPECT_EQ(f.state.request_error->kind, core::ErrorKind::Parse);
     EXPECT_NE(f.state.request_error->message.find("email"), std::string::npos);
+    // A 2xx that could not be read may have created it: kept as "may have been created".
+    ASSERT_EQ(f.state.reports.size(), 1u);
+    EXPECT_EQ(f.state.reports[0].poll.record.phase, core::ReportPhase::Uncertain);
+    EXPECT_EQ(f.state.outstanding, 1);
+    f.apply(ForgetReport{{"", "sandbox", f.state.reports[0].poll.record.requested_at}});
     EXPECT_TRUE(f.state.reports.empty());
     EXPECT_EQ(f.state.login.session, ParticleSession::SignedIn);
     f.sim.addFault({"token", core::ParticleFaultKind::Drop, 1});
@@ -324,6 +329,147 @@ TEST(ParticleController, RememberKeepsOnlyTheTokenAndOnlyWhenAsked) {
     for (const auto& [key, value] : f.store.all()) EXPECT_EQ(value.find("secret"), std::string::npos) << key;
     f.apply(LogOutParticle{});
     EXPECT_FALSE(f.store.get(kParticleTokenKey).has_value());
+}
+
+TEST(ParticleController, RememberedTokenGoesOnlyToItsOwnAddress) {
+    Fixture f;
+    f.signIn("user@example.com", true);
+    ASSERT_EQ(f.state.login.session, ParticleSession::SignedIn);
+    // Settings unreadable: the address falls back to another one. The token is not sent there.
+    f.base_url = "https://api.particle.io";
+    f.restart();
+    EXPECT_EQ(f.state.login.session, ParticleSession::SignedOut);
+    EXPECT_TRUE(f.state.login.token.empty());
+    EXPECT_NE(f.state.login.message.find("was not sent"), std::string::npos) << f.state.login.message;
+    EXPECT_TRUE(f.store.get(kParticleTokenKey).has_value());  // kept for its own address
+    f.base_url = kBase;
+    f.restart();
+    EXPECT_EQ(f.state.login.session, ParticleSession::SignedIn);
+}
+
+TEST(ParticleController, AnUnansweredReportPostIsKeptAsMayHaveBeenCreatedAndNeverResent) {
+    for (auto fault : {core::ParticleFaultKind::Drop, core::ParticleFaultKind::ServerError,
+                       core::ParticleFaultKind::Unavailable}) {
+        Fixture f;
+        f.signIn();
+        f.sim.addFault({"create_report", fault, 1});
+        f.apply(RequestReport{});
+        f.run(1000);
+        ASSERT_EQ(f.state.reports.size(), 1u) << core::nameFromParticleFaultKind(fault);
+        EXPECT_EQ(f.report().poll.record.phase, core::ReportPhase::Uncertain);
+        ASSERT_TRUE(f.state.request_error.has_value());
+        EXPECT_NE(f.state.request_error->message.find("may have reached Particle"), std::string::npos);
+        EXPECT_NE(f.state.request_error->message.find("no way to list reports"), std::string::npos);
+        EXPECT_EQ(f.state.outstanding, 1);
+        f.run(120000);
+        f.restart();  // kept across a reload, still counted, never sent again
+        ASSERT_EQ(f.state.reports.size(), 1u);
+        EXPECT_EQ(f.report().poll.record.phase, core::ReportPhase::Uncertain);
+        EXPECT_EQ(f.state.outstanding, 1);
+        EXPECT_EQ(f.sim.count("create_report"), 1);
+    }
+    // A refusal (4xx) is certain: said, and the entry goes.
+    Fixture f;
+    f.signIn();
+    f.sim.addFault({"create_report", core::ParticleFaultKind::Forbidden, 1});
+    f.apply(RequestReport{});
+    f.run(1000);
+    EXPECT_TRUE(f.state.reports.empty());
+    EXPECT_EQ(f.state.outstanding, 0);
+}
+
+TEST(ParticleController, CorruptStoredRecordsAreDroppedAloneAndThePageGoesOn) {
+    Fixture f;
+    // created_here not a boolean used to abort the page at load.
+    (void)f.store.set(kParticleTokenKey, R"({"token":"abc","created_here":"yes"})");
+    (void)f.store.set(kParticleReportsKey,
+                      R"({"v":1,"reports":[{"v":1,"id":"5","scope":"sandbox","type":"devices","start":"2026-06-01",)"
+                      R"("end":"2026-06-10","requested_at":1,"phase":"failed","attempts":"x"},)"
+                      R"({"v":1,"id":"6","scope":"sandbox","type":"devices","start":"2026-06-01",)"
+                      R"("end":"2026-06-10","requested_at":1,"phase":"failed","message":"old"},)"
+                      R"({"v":9,"id":"7","future":true}]})");
+    f.restart();
+    EXPECT_EQ(f.state.login.session, ParticleSession::SignedOut);
+    EXPECT_NE(f.state.login.message.find("could not be read"), std::string::npos) << f.state.login.message;
+    EXPECT_FALSE(f.store.get(kParticleTokenKey).has_value());
+    ASSERT_EQ(f.state.reports.size(), 1u);
+    EXPECT_EQ(f.state.reports[0].poll.record.id.value, "6");
+    EXPECT_NE(f.state.reports_message.find("1 saved report could not be read and was dropped: report 5"),
+              std::string::npos) << f.state.reports_message;
+    // The newer record survives the next write untouched.
+    f.signIn();
+    f.apply(ForgetReport{{"6", "sandbox"}});
+    EXPECT_NE(f.store.get(kParticleReportsKey).value_or("").find("\"future\":true"), std::string::npos);
+}
+
+TEST(ParticleController, RefusedWritesAreReported) {
+    Fixture f;
+    f.store.fail_writes = true;
+    f.apply(CreateParticleToken{"user@example.com", "secret", 3600, true});
+    f.run(2000);
+    ASSERT_EQ(f.state.login.session, ParticleSession::SignedIn);
+    EXPECT_NE(f.state.login.message.find("could not be remembered"), std::string::npos) << f.state.login.message;
+}
+
+// A second tab of the same page: its own state and controller over the same
+// storage, cloud and clock. Storage events are delivered by hand, as the browser would.
+struct SecondTab {
+    ParticleState state;
+    ParticleController controller;
+    explicit SecondTab(Fixture& f)
+        : controller(state, Services{f.transport, f.demo_transport, f.clock, f.store, f.demo, f.files}, f.base_url) {
+        controller.start();
+    }
+};
+
+TEST(ParticleControllerTabs, ReportsAreSharedAndEachCheckIsMadeByOneTab) {
+    Fixture f;
+    f.signIn();
+    SecondTab b(f);
+    b.controller.apply(SignInWithToken{f.sim.issueToken("user@example.com", 0, f.clock.now()), false});
+    auto runBoth = [&](core::Timestamp ms) {
+        for (core::Timestamp t = 0; t < ms; t += 100) {
+            f.clock.advance(100);
+            f.transport.poll();
+            f.controller->tick();
+            b.controller.tick();
+        }
+    };
+    runBoth(2000);
+    ASSERT_EQ(b.state.login.session, ParticleSession::SignedIn);
+    f.apply(RequestReport{});
+    runBoth(1000);
+    ASSERT_EQ(f.state.reports.size(), 1u);
+    b.controller.onStorageChanged();  // the report requested in A appears in B
+    ASSERT_EQ(b.state.reports.size(), 1u);
+    EXPECT_EQ(b.state.reports[0].poll.record.id, f.report().poll.record.id);
+    EXPECT_EQ(b.state.outstanding, 1);
+    // Both tabs run the schedule; each status check is made once, not once per tab.
+    for (int i = 0; i < 120; ++i) {
+        runBoth(1000);
+        f.controller->onStorageChanged();
+        b.controller.onStorageChanged();
+    }
+    EXPECT_EQ(f.sim.count("create_report"), 1);
+    // 15 s, 45 s, 105 s as with one tab, then B fetches its own download link once
+    // (links are secrets kept in memory, never stored for another tab to read).
+    EXPECT_EQ(f.sim.count("report_status"), 4);
+    EXPECT_EQ(f.report().poll.record.phase, core::ReportPhase::Available);
+    EXPECT_EQ(b.state.reports[0].poll.record.phase, core::ReportPhase::Available);
+    // B writes after A: A's report is not lost. B forgets it: A drops it too.
+    b.controller.apply(RequestReport{});
+    runBoth(1000);
+    f.controller->onStorageChanged();
+    EXPECT_EQ(f.state.reports.size(), 2u);
+    b.controller.apply(ForgetReport{{f.report(1).poll.record.id.value, "sandbox"}});
+    f.controller->onStorageChanged();
+    ASSERT_EQ(f.state.reports.size(), 1u);
+    f.apply(RequestReport{});  // A writes: the forgotten one does not come back
+    runBoth(1000);
+    b.controller.onStorageChanged();
+    EXPECT_EQ(b.state.reports.size(), 2u);
+    f.restart();
+    EXPECT_EQ(f.state.reports.size(), 2u);
 }
 
 TEST(ParticleController, DemoWalksTheWholeFlowAndLeavesTheRealSessionAlone) {

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, openApp, startFake } from './harness.mjs';
+import { serveDist, launch, openApp, startFake, AppDriver } from './harness.mjs';
 
 let site, browser, fake, api, download;
 before(async () => {
@@ -237,6 +237,69 @@ test('faults: a 500 and a malformed answer show their messages; revoked mid-poll
   assert.equal(p(s).reports.length, 2, 'reports kept');
   await app.screenshot('particle-revoked');
   await context.close();
+});
+
+test('a report POST that got no clear answer is kept as "may have been created", counted, never re-sent', async () => {
+  await reset();
+  const { context, page, app, errors } = await openApp(browser, site.url);
+  await useFakeApi(app);
+  await pasteToken(app, await tokenFor('user@example.com'));
+  await control('fault', { route: 'create_report', kind: 'drop', count: 10 });  // the browser may retry a reset POST
+  await app.click('particle.request');
+  let s = await app.waitForState((x) => p(x).reports.length === 1 && p(x).reports[0].phase === 'uncertain',
+    { what: 'uncertain report' });
+  assert.match(p(s).request_error.message, /may have reached Particle.*no way to list reports.*emailed.*limit of 3/);
+  assert.equal(p(s).outstanding, 1, 'it counts against the limit');
+  const w = await app.widgets();
+  const name = Object.keys(w).find((k) => /^particle\.report\.uncertain\.\d+\.state$/.test(k));
+  assert.ok(name, 'the list shows the entry');
+  assert.equal(w[name].label, 'may have been created');
+  await app.screenshot('particle-report-uncertain');
+  const sent = (await counts()).create_report;
+  // A reload keeps it, still counted, and sends nothing by itself.
+  await fetch(`${api}/__fake/faults`, { method: 'DELETE' });
+  await page.reload();
+  await page.waitForFunction(() => window.usagedesk && window.usagedesk.ready(), null, { timeout: 30000 });
+  s = await app.waitForState((x) => p(x).reports.length === 1 && p(x).login.session !== 'checking',
+    { what: 'restored list' });
+  assert.equal(p(s).reports[0].phase, 'uncertain');
+  await app.settle(500);
+  assert.equal((await counts()).create_report, sent, 'never re-sent');
+  assert.deepEqual(errors.filter((e) => !/Failed to load resource|ERR_EMPTY_RESPONSE|ERR_CONNECTION/.test(e)), []);
+  await context.close();
+});
+
+test('two tabs share the report list and check each report once', async () => {
+  await reset();
+  const a = await openApp(browser, site.url);
+  await useFakeApi(a.app);
+  const token = await tokenFor('user@example.com');
+  await pasteToken(a.app, token);
+  // The second tab of the same browser profile (same storage), signed in too.
+  const pageB = await a.context.newPage();
+  await pageB.goto(site.url);
+  await pageB.waitForFunction(() => window.usagedesk && window.usagedesk.ready(), null, { timeout: 30000 });
+  const b = { page: pageB, app: new AppDriver(pageB) };
+  await b.app.settle();
+  await b.app.click('nav.particle');
+  await pasteToken(b.app, token);
+  await a.page.bringToFront();
+  let s = await requestReport(a.app);
+  const id = p(s).reports[0].id;
+  // It appears in the other tab, counted there too.
+  s = await b.app.waitForState((x) => p(x).reports.some((r) => r.id === id), { what: 'report in tab B' });
+  assert.equal(p(s).outstanding, 1);
+  await b.page.bringToFront();
+  await b.app.screenshot('particle-two-tabs-b');
+  // Both tabs run the schedule (first check 15 s after the request): one check, not two.
+  await a.page.waitForTimeout(19000);
+  const c = await counts();
+  assert.equal(c.create_report, 1);
+  assert.equal(c.report_status, 1, 'the first check was made by one tab only');
+  s = await a.app.state();
+  assert.equal(p(s).reports[0].attempts, 1);
+  await b.app.waitForState((x) => p(x).reports[0].attempts === 1, { what: 'B learned the check' });
+  await a.context.close();
 });
 
 test('an unreachable API says so; demo mode walks the whole flow with no server', async () => {

@@ -1,11 +1,9 @@
-// The report lifecycle step function, its schedule, and ReportRecord JSON
-// save/restore. The state diagram is in particle_report_poller.h.
+// The report lifecycle step function and its schedule (ReportRecord JSON is in
+// particle_report_records.cpp). The state diagram is in particle_report_poller.h.
 #include "core/particle/particle_report_poller.h"
 
 #include <algorithm>
 #include <limits>
-
-#include <nlohmann/json.hpp>
 
 #include "core/base/retry.h"
 #include "core/particle/particle_errors.h"
@@ -13,9 +11,7 @@
 namespace ud::core {
 namespace {
 
-using nlohmann::json;
 constexpr Timestamp kSecond = 1000;
-constexpr int kRecordVersion = 1;
 // Status checks are retried until the 60-minute give-up, never counted out:
 // network errors back off 15 s .. 300 s; a busy answer waits its Retry-After
 // (at least 1 s) or 60 s when the page cannot read it (CORS exposes few headers).
@@ -30,13 +26,21 @@ constexpr PhaseName kPhaseNames[] = {
     {ReportPhase::Requested, "requested"}, {ReportPhase::Pending, "pending"},
     {ReportPhase::SignedOut, "signed_out"}, {ReportPhase::Available, "available"},
     {ReportPhase::Failed, "failed"},       {ReportPhase::Expired, "expired"},
-    {ReportPhase::TimedOut, "timed_out"},
+    {ReportPhase::TimedOut, "timed_out"},  {ReportPhase::Uncertain, "uncertain"},
 };
 
 const std::string kExpiredMessage =
     "The download link has expired (reports can be downloaded for 7 days). Request a new report.";
 const std::string kTimedOutMessage =
     "The report is still pending after 60 minutes; you will also receive an email when it is ready.";
+
+// Particle has no endpoint that lists reports, so an unclear create can only be explained.
+std::string uncertainMessage(const std::string& why) {
+    return "The request may have reached Particle, but no clear answer came back (" + why +
+           "). Particle has no way to list reports; if it was created, it is emailed to the account's "
+           "recipients when ready. This entry counts against the limit of 3 until you forget it, and it is never "
+           "sent again by itself.";
+}
 
 ReportStep finish(ReportPoll s, ReportPhase phase, std::string message) {
     s.record.phase = phase;
@@ -127,13 +131,21 @@ std::optional<ReportPhase> reportPhaseFromName(std::string_view name) {
 
 bool isFinalPhase(ReportPhase phase) {
     return phase == ReportPhase::Available || phase == ReportPhase::Failed || phase == ReportPhase::Expired ||
-           phase == ReportPhase::TimedOut;
+           phase == ReportPhase::TimedOut || phase == ReportPhase::Uncertain;
 }
 
 bool isOutstandingPhase(ReportPhase phase) {
     // A timed-out report may still be running on Particle's side, but the API
     // gives us no way to know; counting it could block the user for good.
-    return phase == ReportPhase::Requested || phase == ReportPhase::Pending || phase == ReportPhase::SignedOut;
+    // An uncertain create counts: a second request could be the fourth report.
+    return phase == ReportPhase::Requested || phase == ReportPhase::Pending || phase == ReportPhase::SignedOut ||
+           phase == ReportPhase::Uncertain;
+}
+
+bool createMayHaveSucceeded(const Error& error) {
+    if (error.kind == ErrorKind::Timeout || error.kind == ErrorKind::Transport || error.kind == ErrorKind::Limit)
+        return true;
+    return error.http_status >= 500 || (error.http_status >= 200 && error.http_status < 300);
 }
 
 Timestamp pollDelayMs(int attempts) {
@@ -166,9 +178,8 @@ ReportPoll resumeReportPoll(ReportRecord record, Timestamp now) {
     switch (p.record.phase) {
         case ReportPhase::Requested:
             // The page closed before the server confirmed: re-sending could make a second report.
-            p.record.phase = ReportPhase::Failed;
-            p.record.message = "The page was closed before Particle confirmed the request. "
-                               "If it went through, the report will arrive by email.";
+            p.record.phase = ReportPhase::Uncertain;
+            p.record.message = uncertainMessage("the page was closed before Particle confirmed the request");
             break;
         case ReportPhase::Available:
             // The URL is never stored: one status check fetches it again.
@@ -199,6 +210,8 @@ ReportStep step(const ReportPoll& state, const ReportEvent& event, Timestamp now
     }
     if (const auto* failed = std::get_if<report_event::CreateFailed>(&event)) {
         if (s.record.phase != ReportPhase::Requested) return {std::move(s), {}};
+        if (createMayHaveSucceeded(failed->error))
+            return finish(std::move(s), ReportPhase::Uncertain, uncertainMessage(failed->error.message));
         return finish(std::move(s), ReportPhase::Failed, failed->error.message);
     }
     if (const auto* arrived = std::get_if<report_event::StatusArrived>(&event)) {
@@ -216,90 +229,6 @@ ReportStep step(const ReportPoll& state, const ReportEvent& event, Timestamp now
         return scheduleCheck(std::move(s), now);
     }
     return {std::move(s), {}};
-}
-
-// ---- save / restore ---------------------------------------------------------
-
-namespace {
-
-json jsonFromRecord(const ReportRecord& r) {
-    json j = {{"v", kRecordVersion},
-              {"id", r.id.value},
-              {"scope", r.scope.key()},
-              {"agreement", r.agreement.value},
-              {"type", nameFromReportType(r.type)},
-              {"start", isoFromDate(r.range.first)},
-              {"end", isoFromDate(r.range.last)},
-              {"requested_at", r.requested_at},
-              {"phase", nameFromReportPhase(r.phase)},
-              {"next_check", r.next_check},
-              {"attempts", r.attempts},
-              {"network_failures", r.network_failures},
-              {"message", r.message}};
-    j["expires_at"] = r.expires_at ? json(*r.expires_at) : json(nullptr);
-    return j;
-}
-
-Result<ReportRecord> recordFromJson(const json& j) {
-    auto bad = [](const std::string& what) {
-        return makeError(ErrorKind::Parse, "A saved report could not be read: " + what + ".");
-    };
-    if (!j.is_object()) return bad("not an object");
-    auto str = [&](const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string(); };
-    auto num = [&](const char* k) { return j.contains(k) && j[k].is_number_integer() ? j[k].get<std::int64_t>() : 0; };
-    ReportRecord r;
-    r.id.value = str("id");
-    auto scope = scopeFromKey(str("scope"));
-    auto type = reportTypeFromName(str("type"));
-    auto first = dateFromIso(str("start"));
-    auto last = dateFromIso(str("end"));
-    auto phase = reportPhaseFromName(str("phase"));
-    if (!scope) return bad("unknown scope");
-    if (!type) return bad("unknown report type");
-    if (!first || !last) return bad("bad dates");
-    if (!phase) return bad("unknown state");
-    if (r.id.value.empty() && *phase != ReportPhase::Requested) return bad("no report id");
-    r.scope = *scope;
-    r.agreement.value = str("agreement");
-    r.type = *type;
-    r.range = {*first, *last};
-    r.requested_at = num("requested_at");
-    r.phase = *phase;
-    r.next_check = num("next_check");
-    r.attempts = static_cast<int>(num("attempts"));
-    r.network_failures = static_cast<int>(num("network_failures"));
-    if (j.contains("expires_at") && j["expires_at"].is_number_integer()) r.expires_at = j["expires_at"].get<Timestamp>();
-    r.message = str("message");
-    return r;
-}
-
-}  // namespace
-
-std::string jsonFromReportRecord(const ReportRecord& record) { return jsonFromRecord(record).dump(); }
-
-Result<ReportRecord> reportRecordFromJson(std::string_view text) {
-    json j = json::parse(text, nullptr, false);
-    if (j.is_discarded()) return makeError(ErrorKind::Parse, "A saved report could not be read: not JSON.");
-    return recordFromJson(j);
-}
-
-std::string jsonFromReportRecords(const std::vector<ReportRecord>& records) {
-    json list = json::array();
-    for (const auto& r : records) list.push_back(jsonFromRecord(r));
-    return json{{"v", kRecordVersion}, {"reports", list}}.dump();
-}
-
-Result<std::vector<ReportRecord>> reportRecordsFromJson(std::string_view text) {
-    json j = json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("reports") || !j["reports"].is_array())
-        return makeError(ErrorKind::Parse, "The saved reports could not be read.");
-    std::vector<ReportRecord> out;
-    for (const json& item : j["reports"]) {
-        auto r = recordFromJson(item);
-        if (!r) return r.error();
-        out.push_back(std::move(r.value()));
-    }
-    return out;
 }
 
 }  // namespace ud::core

@@ -7,7 +7,9 @@
 //       |                   |  +-- 401 -> SignedOut --Resume--> Pending
 //       |                   +-- failed/error/canceled, 4xx -> Failed
 //       |                   +-- pending 60 min after the request -> TimedOut
-//       +--CreateFailed--> Failed
+//       +--CreateFailed (refused: 4xx) --> Failed
+//       +--CreateFailed (timeout, dropped, 5xx, unreadable 2xx) --> Uncertain: "may have been
+//          created"; kept, counted against the limit, never sent again by itself
 //
 // Polling schedule (tutorial): first check 15 s after the request, then 30 s,
 // then 60 s, then every 60 s. A 429/503 waits its Retry-After (else >= 60 s);
@@ -26,11 +28,15 @@
 
 namespace ud::core {
 
-enum class ReportPhase { Requested, Pending, SignedOut, Available, Failed, Expired, TimedOut };
+enum class ReportPhase { Requested, Pending, SignedOut, Available, Failed, Expired, TimedOut, Uncertain };
 const char* nameFromReportPhase(ReportPhase phase);
 std::optional<ReportPhase> reportPhaseFromName(std::string_view name);
-bool isFinalPhase(ReportPhase phase);        // Available (until expiry), Failed, Expired, TimedOut
+bool isFinalPhase(ReportPhase phase);        // Available (until expiry), Failed, Expired, TimedOut, Uncertain
 bool isOutstandingPhase(ReportPhase phase);  // counts against the 3-at-a-time limit
+// A failed create that may still have made a report: no answer (timeout, dropped
+// connection; a browser may even have re-sent the POST itself), a 5xx after the
+// request was sent, or a 2xx whose body could not be read.
+bool createMayHaveSucceeded(const Error& error);
 
 inline constexpr Timestamp kGiveUpAfterMs = 60LL * 60 * 1000;
 
@@ -47,12 +53,13 @@ struct ReportRecord {
     int network_failures = 0;  // consecutive, for back-off
     std::optional<Timestamp> expires_at;
     std::string message;  // why it failed / timed out, for the panel
+    // Two tabs share the saved list: the tab that holds the lease (until
+    // poll_until) is the one that checks this report's status.
+    std::string poll_owner;
+    Timestamp poll_until = 0;
 };
 
-std::string jsonFromReportRecord(const ReportRecord& record);
-Result<ReportRecord> reportRecordFromJson(std::string_view text);
-std::string jsonFromReportRecords(const std::vector<ReportRecord>& records);
-Result<std::vector<ReportRecord>> reportRecordsFromJson(std::string_view text);
+// Stored form of records and of the saved list: particle_report_records.h.
 
 // Poller state: the record plus what must never be stored.
 struct ReportPoll {
@@ -90,7 +97,7 @@ struct ReportStep {
 ReportPoll startReportPoll(Scope scope, AgreementId agreement, const UsageReportSpec& spec, Timestamp now);
 // A poll restored from storage. Never asks to request the report again: a
 // restored Available record polls once to get its URL back; a record saved
-// while still Requested cannot be recovered and is marked Failed.
+// while still Requested cannot be recovered and is marked Uncertain.
 ReportPoll resumeReportPoll(ReportRecord record, Timestamp now);
 
 ReportStep step(const ReportPoll& state, const ReportEvent& event, Timestamp now);
