@@ -4,13 +4,16 @@
 #   0. the layer check (scripts/check-layers.py) and the test that proves it fails
 #   1. native unit + end-to-end tests (ctest, fake servers on 127.0.0.1; tests/ui
 #      draws every panel with ImGui and no backend)
-#   2. fuzz targets for a bounded time each (FUZZ_SECONDS, default 60)
-#   3. browser tests (Playwright + Debian Chromium) against dist/
+#   2. the native unit tests once more under ASan + UBSan (build-asan/, UD_SANITIZE)
+#   3. fuzz targets for a bounded time each (FUZZ_SECONDS, default 20: all of
+#      them together stay near 3 minutes), seeded from tests/fuzz/corpus/<name>
+#   4. browser tests (Playwright + Debian Chromium) against dist/
 # and ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+FUZZ_SECONDS=${FUZZ_SECONDS:-20}
+FUZZ_MAX_LEN=${FUZZ_MAX_LEN:-65536}  # multi-row CSVs and whole API answers, not 4 KB snippets
 JOBS=${JOBS:-$(nproc)}
 passed=0 failed=0
 step() { printf '\n==== %s ====\n' "$*"; }
@@ -42,6 +45,27 @@ else
     count 0 1
 fi
 
+step "native unit tests under ASan + UBSan"
+# Unoptimised (-O0 builds fastest); the sanitizers stop at the first finding.
+if [ ! -f build-asan/CMakeCache.txt ]; then
+    cmake -S . -B build-asan -DUD_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+fi
+if cmake --build build-asan -j"$JOBS" --target tests_core tests_sim tests_platform tests_app fake-particle fake-activeplatform \
+        >/tmp/ud-asan-build.log 2>&1; then
+    (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        ctest --output-on-failure -j"$JOBS" -R '^(core|sim|platform|app)/' 2>&1) | tee /tmp/ud-asan.log | grep -vE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .* Passed'
+    summary=$(grep -E 'tests passed, [0-9]+ tests failed out of [0-9]+' /tmp/ud-asan.log | tail -1)
+    if [ -n "$summary" ]; then
+        total=$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$summary")
+        nfail=$(sed -E 's/.* ([0-9]+) tests failed.*/\1/' <<<"$summary")
+        count $((total - nfail)) "$nfail"
+    else
+        count 0 1
+    fi
+else
+    echo "sanitizer build failed:"; tail -30 /tmp/ud-asan-build.log; count 0 1
+fi
+
 step "fuzz targets (${FUZZ_SECONDS}s each, ASan + UBSan)"
 if [ ! -f build-fuzz/CMakeCache.txt ]; then
     CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -53,7 +77,7 @@ if cmake --build build-fuzz -j"$JOBS" --target $(cd build-fuzz && make help | gr
         corpus=tests/fuzz/corpus/${name#fuzz_}
         mkdir -p "build-fuzz/corpus-$name"
         seeds=(); [ -d "$corpus" ] && seeds=("$corpus")
-        if "$f" -max_total_time="$FUZZ_SECONDS" -print_final_stats=1 "build-fuzz/corpus-$name" "${seeds[@]}" \
+        if "$f" -max_total_time="$FUZZ_SECONDS" -max_len="$FUZZ_MAX_LEN" -print_final_stats=1 "build-fuzz/corpus-$name" "${seeds[@]}" \
                 >"build-fuzz/$name.log" 2>&1; then
             echo "$name: no crash in ${FUZZ_SECONDS}s ($(grep -oE 'stat::number_of_executed_units: *[0-9]+' "build-fuzz/$name.log" | grep -oE '[0-9]+$') runs)"
             count 1 0

@@ -20,10 +20,13 @@
   };
 
   const call = (name, ...args) => (window.Module && Module['_' + name]) ? Module['_' + name](...args) : undefined;
+  // Every _malloc is checked: with the heap full it returns 0, and writing there
+  // would corrupt memory. Out of memory, the call is skipped (returns undefined).
   const withString = (s, fn) => {
     const n = lengthBytesUTF8(s) + 1, p = Module._malloc(n);
+    if (!p) return undefined;
     stringToUTF8(s, p, n);
-    try { fn(p); } finally { Module._free(p); }
+    try { return fn(p); } finally { Module._free(p); }
   };
 
   // Paste: SDL swallows Ctrl/Cmd+V's keydown (it prevents the default for Ctrl
@@ -37,6 +40,16 @@
     if (s && window.usagedeskGlue.isReady) withString(s, (p) => call('ud_on_paste', p));
     e.preventDefault();
   });
+
+  // A Content-Security-Policy violation is a bug: said on the console, where every browser test looks.
+  document.addEventListener('securitypolicyviolation', (e) => {
+    console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline code'} (${e.sourceFile}:${e.lineNumber})`);
+  });
+  // Another tab of the page saved reports: this one merges them in (fires only in the other tabs).
+  window.addEventListener('storage', (e) => {
+    if (window.usagedeskGlue.isReady && (e.key === null || e.key.startsWith('usagedesk.'))) call('ud_on_storage');
+  });
+  canvas.addEventListener('contextmenu', (e) => e.preventDefault());  // no inline handler: the CSP forbids them
 
   const resize = () => { if (window.usagedeskGlue.isReady) call('ud_on_resize', window.innerWidth, window.innerHeight); };
   window.addEventListener('resize', resize);
@@ -52,9 +65,16 @@
   const fileInput = document.getElementById('file-input');
   const kChunk = 4 << 20;
   async function feedFile(file) {
+    // The size goes first, as a number (exact past 2 GiB): a file the page cannot
+    // hold is refused with its size and the limit before a byte is read.
+    if (withString(file.name, (p) => call('ud_on_file_start', p, file.size)) !== 1) return;
     for (let off = 0; off < file.size; off += kChunk) {
       const buf = new Uint8Array(await file.slice(off, off + kChunk).arrayBuffer());
       const p = Module._malloc(buf.length);
+      if (!p) {
+        withString('the page ran out of memory', (m) => call('ud_on_file_abort', m));
+        return;
+      }
       HEAPU8.set(buf, p);
       call('ud_on_file_chunk', p, buf.length);
       Module._free(p);

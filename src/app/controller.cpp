@@ -89,11 +89,17 @@ void Controller::applyOne(const Intent& intent) {
         intent);
 }
 
-void Controller::handle(const PageEvent& event) {
+bool Controller::handle(const PageEvent& event) {
+    bool accepted = true;
     std::visit(
-        [this](const auto& e) {
+        [this, &accepted](const auto& e) {
             using T = std::decay_t<decltype(e)>;
-            if constexpr (std::is_same_v<T, FileChunk>) {
+            if constexpr (std::is_same_v<T, FileStart>) {
+                accepted = viewer_.onFileStart(e.name, e.size);
+                if (!accepted) state_.section = Section::Viewer;  // where the refusal is explained
+            } else if constexpr (std::is_same_v<T, FileAborted>) {
+                viewer_.onFileAbort(e.reason);
+            } else if constexpr (std::is_same_v<T, FileChunk>) {
                 viewer_.onFileChunk(e.bytes);
             } else if constexpr (std::is_same_v<T, FileEnd>) {
                 viewer_.onFileEnd(e.name, e.size);
@@ -110,6 +116,7 @@ void Controller::handle(const PageEvent& event) {
             }
         },
         event);
+    return accepted;
 }
 
 // Every cloud switches together; each drops what it had in flight.

@@ -20,7 +20,8 @@ public:
 
     void loadSaved();                 // settings, saved reports and a remembered token, at start-up
     void apply(const Intents& intents);
-    void handle(const PageEvent& event);
+    // False only when the page refused the event (a file too large: read nothing).
+    bool handle(const PageEvent& event);
     void tick();                      // deliver finished requests, run due timers
     core::Timestamp nextWakeAt() const;  // -1 when nothing is scheduled
     bool isAnimating() const;        // a spinner or countdown is on screen

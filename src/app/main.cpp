@@ -284,14 +284,31 @@ EMSCRIPTEN_KEEPALIVE void ud_on_theme(int dark) {
 
 // File bytes from the picker or a drop arrive in chunks (web/usagedesk.js);
 // the viewer streams them into its CSV reader as they come.
+// Size as a double: a JS number holds any file size exactly (an int wraps past 2 GiB).
+EMSCRIPTEN_KEEPALIVE int ud_on_file_start(const char* name, double size) {
+    const bool ok = size >= 0 &&
+                    g_app->controller->handle(ud::app::FileStart{name ? name : "", static_cast<std::uint64_t>(size)});
+    g_app->woken = true;
+    return ok ? 1 : 0;
+}
+EMSCRIPTEN_KEEPALIVE void ud_on_file_abort(const char* reason) {
+    g_app->controller->handle(ud::app::FileAborted{reason ? reason : ""});
+    g_app->woken = true;
+}
 EMSCRIPTEN_KEEPALIVE void ud_on_file_chunk(const char* bytes, int len) {
     if (bytes && len > 0)
         g_app->controller->handle(ud::app::FileChunk{std::string_view(bytes, static_cast<std::size_t>(len))});
     requestFrame(*g_app);
 }
-EMSCRIPTEN_KEEPALIVE void ud_on_file_end(const char* name, int size) {
+EMSCRIPTEN_KEEPALIVE void ud_on_file_end(const char* name, double size) {
     g_app->controller->handle(ud::app::FileEnd{name ? name : "", size > 0 ? static_cast<std::uint64_t>(size) : 0u});
     requestFrame(*g_app);
+}
+
+// Another tab changed localStorage (the window's storage event): shared reports.
+EMSCRIPTEN_KEEPALIVE void ud_on_storage() {
+    g_app->controller->handle(ud::app::StorageChanged{});
+    g_app->woken = true;
 }
 
 }  // extern "C"

@@ -1,7 +1,8 @@
 // What happened in the page outside the canvas's input (the browser's file
-// reader, its colour-scheme and size changes, fonts loaded, other tabs' storage writes), as values. main.cpp hands them
-// to Controller::handle() the moment they arrive, the way the UI hands over
-// intents; only the Controller writes AppState.
+// reader, its colour-scheme and size changes, fonts loaded, other tabs'
+// storage writes), as values. main.cpp hands them to Controller::handle() the
+// moment they arrive, the way the UI hands over intents; only the Controller
+// writes AppState.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +13,11 @@
 
 namespace ud::app {
 
+// A file is about to be read: its name and size, before any byte. A file
+// larger than the page can hold is refused here (handle() returns false).
+struct FileStart { std::string name; std::uint64_t size = 0; };
+// Reading stopped half way (the page could not get memory for a chunk).
+struct FileAborted { std::string reason; };
 // A chunk of the file the user picked or dropped; the first one starts a
 // load. The bytes are read during handle() and not kept.
 struct FileChunk { std::string_view bytes; };
@@ -28,6 +34,7 @@ struct StorageChanged {};
 // fetched for data on screen (the test hook shows them).
 struct FontsLoaded { std::vector<std::string> files; };
 
-using PageEvent = std::variant<FileChunk, FileEnd, ThemeChanged, Resized, FontsLoaded, StorageChanged>;
+using PageEvent =
+    std::variant<FileStart, FileAborted, FileChunk, FileEnd, ThemeChanged, Resized, FontsLoaded, StorageChanged>;
 
 }  // namespace ud::app

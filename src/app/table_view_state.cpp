@@ -7,6 +7,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "core/table/csv_writer.h"
 #include "core/base/decimal.h"
 
 namespace ud::app {
@@ -138,9 +139,15 @@ std::string tsvFromRows(const TableViewState& view, const core::Table& table, st
     auto appendClean = [&out](std::string_view s) {
         for (char ch : s) out.push_back(ch == '\t' || ch == '\n' || ch == '\r' ? ' ' : ch);
     };
+    // The same formula guard as the CSV export: pasted into a spreadsheet, a text
+    // cell starting with '=', '+', '-' or '@' would otherwise run as a formula.
+    auto appendGuarded = [&](std::string_view s, bool text) {
+        if (text && core::needsFormulaGuard(s)) out.push_back('\'');
+        appendClean(s);
+    };
     for (std::size_t i = 0; i < cols.size(); ++i) {
         if (i) out.push_back('\t');
-        appendClean(table.column(cols[i]).displayName());
+        appendGuarded(table.column(cols[i]).displayName(), true);
     }
     out.push_back('\n');
     if (view.rows.empty()) return out;
@@ -150,8 +157,9 @@ std::string tsvFromRows(const TableViewState& view, const core::Table& table, st
         for (std::size_t i = 0; i < cols.size(); ++i) {
             if (i) out.push_back('\t');
             cell.clear();
-            table.column(cols[i]).appendCellText(view.rows[p], cell);
-            appendClean(cell);
+            const core::Column& column = table.column(cols[i]);
+            column.appendCellText(view.rows[p], cell);
+            appendGuarded(cell, column.type() == core::ColumnType::Text);
         }
         out.push_back('\n');
     }

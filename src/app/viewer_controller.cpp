@@ -122,6 +122,29 @@ void ViewerController::feed(std::string_view bytes) {
     state_.load.rows = progress.rows;
 }
 
+bool ViewerController::onFileStart(std::string_view name, std::uint64_t size) {
+    if (size <= kMaxFileBytes) {
+        state_.load_error.clear();
+        return true;
+    }
+    auto mb = [](std::uint64_t b) { return core::formatCount(static_cast<long long>((b + (1u << 20) - 1) >> 20)) + " MB"; };
+    state_.load_error = std::string(name.empty() ? "The file" : name) + " is " + mb(size) +
+                        "; this page opens files up to " + mb(kMaxFileBytes) +
+                        ". Nothing was read. Split the file or filter it first.";
+    return false;
+}
+
+void ViewerController::onFileAbort(std::string_view reason) {
+    std::string name = state_.load.file_name;
+    box_.reset();
+    reader_ = nullptr;
+    raw_.clear();
+    raw_.shrink_to_fit();
+    state_.load = ViewerLoad{};
+    state_.load_error = "Could not read " + (name.empty() ? std::string("the file") : name) + ": " + std::string(reason) +
+                        ". What was shown before is kept.";
+}
+
 void ViewerController::onFileChunk(std::string_view bytes) {
     if (!state_.load.active || !reader_) {
         demo_text_.clear();

@@ -23,6 +23,14 @@ public:
     core::Timestamp nextWakeAt() const;  // -1 when nothing is scheduled
     bool isAnimating() const;
 
+    // The largest file the page opens: the bytes are kept once for re-reading
+    // and once as the table, inside a 4 GB WebAssembly memory.
+    static constexpr std::uint64_t kMaxFileBytes = 512ull << 20;
+    // Before any byte is read: false (and a message saying the size and the
+    // limit) when the file is too large; what the viewer shows is kept.
+    bool onFileStart(std::string_view name, std::uint64_t size);
+    // Reading stopped half way (the page could not get memory for a chunk).
+    void onFileAbort(std::string_view reason);
     // A chunk of the file the user picked or dropped; the first one starts a load.
     void onFileChunk(std::string_view bytes);
     // The file is complete: `name` as the browser gives it, `size` in bytes.

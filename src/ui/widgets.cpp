@@ -21,7 +21,10 @@ bool labelledInput(WidgetRegistry& reg, const char* id, const char* label, std::
     bool changed = hint ? ImGui::InputTextWithHint("##field", hint, &text, flags) : ImGui::InputText("##field", &text, flags);
     markItem(reg, id);
     ImGui::PopID();
-    if (!error.empty()) errorText(error);
+    if (!error.empty()) {
+        errorText(error);
+        markItem(reg, std::string(id) + ".error", error);  // the inline message, for tests
+    }
     return changed;
 }
 

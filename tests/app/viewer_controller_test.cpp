@@ -86,3 +86,38 @@ TEST(ViewerController, OpenAsksThePlatformForAPicker) {
 
 }  // namespace
 }  // namespace ud::app
+
+namespace ud::app {
+namespace {
+
+// Issue 12: the clipboard copy has the export's formula guard; numbers stay numbers.
+TEST(ViewerHardening, CopiedRowsAreGuardedLikeTheExport) {
+    ViewerFixture f;
+    f.load("name,n\n=HYPERLINK(\"x\"),-5\n@SUM(A1),3\nplain,1\n");
+    f.controller.apply(ViewerTableAction{false, CopyRows{0, 2}});
+    ASSERT_NE(f.files.clipboard.find("\n'=HYPERLINK(\"x\")\t-5\n"), std::string::npos) << f.files.clipboard;
+    EXPECT_NE(f.files.clipboard.find("\n'@SUM(A1)\t3\n"), std::string::npos) << f.files.clipboard;
+    EXPECT_NE(f.files.clipboard.find("\nplain\t1\n"), std::string::npos) << f.files.clipboard;
+}
+
+// A file over the limit is refused before reading, with its size and the limit; the table stays.
+TEST(ViewerHardening, TooLargeFileIsRefusedBeforeReading) {
+    ViewerFixture f;
+    f.load("a\n1\n");
+    ASSERT_TRUE(f.state.table.has_value());
+    EXPECT_TRUE(f.controller.onFileStart("ok.csv", 1000));
+    EXPECT_FALSE(f.controller.onFileStart("huge.csv", 3ull << 30));
+    EXPECT_EQ(f.state.load_error, "huge.csv is 3,072 MB; this page opens files up to 512 MB. Nothing was read. "
+                                  "Split the file or filter it first.");
+    EXPECT_TRUE(f.state.table.has_value());
+    EXPECT_FALSE(f.state.load.active);
+    // Reading stopped half way: the load is dropped, what was shown stays.
+    f.controller.onFileChunk("x\n1\n");
+    f.controller.onFileAbort("the page ran out of memory");
+    EXPECT_FALSE(f.state.load.active);
+    EXPECT_NE(f.state.load_error.find("ran out of memory"), std::string::npos);
+    EXPECT_EQ(f.state.table->column(0).name(), "a");
+}
+
+}  // namespace
+}  // namespace ud::app

@@ -28,6 +28,7 @@ std::optional<std::string> baseUrlProblem(std::string_view base) {
         return "The base URL must not contain '?' or '#'.";
     bool absolute = startsWith(base, "http://") || startsWith(base, "https://");
     if (absolute && hostFromUrl(base).empty()) return "The base URL has no host name.";
+    if (std::string clear = plainHttpProblem(base); !clear.empty()) return clear;
     if (!absolute && base.front() != '/')
         return "The base URL must start with http://, https:// or / (a path on this page's server).";
     return std::nullopt;

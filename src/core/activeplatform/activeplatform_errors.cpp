@@ -42,8 +42,13 @@ std::string hintFromStatus(int status, int retry_after_s) {
 Error transportError(const HttpResponse& response, std::string_view url) {
     std::string host = hostForMessage(url);
     Error e;
-    e.kind = response.transport_error == ErrorKind::Timeout ? ErrorKind::Timeout : ErrorKind::Transport;
-    if (e.kind == ErrorKind::Timeout)
+    e.kind = response.transport_error == ErrorKind::Timeout || response.transport_error == ErrorKind::Limit
+                 ? response.transport_error
+                 : ErrorKind::Transport;
+    if (e.kind == ErrorKind::Limit)
+        e.message = "The answer from " + host + " was refused: " + response.transport_message +
+                    ". Try a shorter range.";
+    else if (e.kind == ErrorKind::Timeout)
         e.message = host + " did not answer in time. A long range can be slow: try a shorter one.";
     else
         e.message = "could not reach " + host +

@@ -133,6 +133,26 @@ std::string hostFromUrl(std::string_view url) {
     return std::string(url.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
 }
 
+std::string answerTooLargeText(std::uint64_t bytes) {
+    auto mb = [](std::uint64_t b) { return std::to_string((b + (1u << 20) - 1) >> 20) + " MB"; };
+    return "the answer is " + mb(bytes) + "; the page reads answers up to " + mb(kMaxAnswerBytes);
+}
+
+std::string plainHttpProblem(std::string_view url) {
+    if (url.substr(0, 7) != "http://") return {};
+    std::string host = hostFromUrl(url);
+    if (auto at = host.rfind('@'); at != std::string::npos) host.erase(0, at + 1);
+    if (!host.empty() && host.front() == '[') {
+        host = host.substr(0, host.find(']') + 1);
+    } else if (auto colon = host.find(':'); colon != std::string::npos) {
+        host.erase(colon);
+    }
+    if (host == "localhost" || host == "[::1]" || host.substr(0, 4) == "127.") return {};
+    return "Use https:// for " + (host.empty() ? std::string("this address") : host) +
+           ": plain http:// is only allowed for this computer (127.0.0.1 or localhost), so passwords and tokens "
+           "are never sent in clear.";
+}
+
 namespace {
 
 // IMF-fixdate, the HTTP date form servers send: "Sun, 06 Nov 1994 08:49:37 GMT".

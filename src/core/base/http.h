@@ -3,6 +3,7 @@
 // simulator) carries them. Header names are kept as given; lookups ignore case.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,10 +29,17 @@ struct HttpResponse {
     int status = 0;         // 0 = no HTTP answer (see transport_error)
     HeaderList headers;
     std::string body;
-    // Set when status == 0: Transport (network or blocked by the browser) or Timeout.
+    // Set when status == 0: Transport (network or blocked by the browser), Timeout,
+    // or Limit (the answer was larger than kMaxAnswerBytes and was not read).
     ErrorKind transport_error = ErrorKind::Transport;
     std::string transport_message;
 };
+
+// The largest answer the page reads (report CSVs included); a bigger one is
+// refused whole instead of being held in memory twice.
+inline constexpr std::uint64_t kMaxAnswerBytes = 256ull << 20;
+// "the answer is 300 MB; the page reads answers up to 256 MB"
+std::string answerTooLargeText(std::uint64_t bytes);
 
 std::string_view headerValue(const HeaderList& headers, std::string_view name);  // "" if absent
 bool isSuccess(const HttpResponse& r);  // 2xx
@@ -49,6 +57,10 @@ std::string urlDecode(std::string_view text);
 std::string joinUrl(std::string_view base, std::string_view path);
 // The host part of a URL for messages ("could not reach api.particle.io").
 std::string hostFromUrl(std::string_view url);
+
+// http:// to anything but this computer (127.x, localhost, [::1]) sends passwords and
+// tokens in clear: the sentence to show, or empty when the address is acceptable.
+std::string plainHttpProblem(std::string_view url);
 
 // Retry-After as seconds (delta-seconds form only), or -1.
 int retryAfterSeconds(const HeaderList& headers);

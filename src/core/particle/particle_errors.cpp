@@ -48,6 +48,8 @@ bool isTokenStep(ParticleCall call) { return call == ParticleCall::PasswordGrant
 std::string transportSentence(const HttpResponse& r, ParticleCall call, std::string_view host) {
     if (r.transport_error == ErrorKind::Timeout)
         return std::string(host) + " did not answer in time. Check your connection and try again.";
+    if (r.transport_error == ErrorKind::Limit)
+        return "The answer from " + std::string(host) + " was refused: " + r.transport_message + ".";
     if (call == ParticleCall::Download)
         return "Could not fetch the CSV from " + std::string(host) +
                ": network error or the browser blocked the request. Copy the link, open it in a new tab, and "
@@ -129,7 +131,8 @@ bool isSignedOutError(const Error& e, ParticleCall call) {
 Error particleErrorFromResponse(const HttpResponse& r, ParticleCall call, std::string_view host) {
     Error e;
     if (r.status == 0) {
-        e.kind = r.transport_error == ErrorKind::Timeout ? ErrorKind::Timeout : ErrorKind::Transport;
+        e.kind = r.transport_error == ErrorKind::Timeout || r.transport_error == ErrorKind::Limit ? r.transport_error
+                                                                                                 : ErrorKind::Transport;
         e.message = transportSentence(r, call, host);
         e.api_message = r.transport_message;
         return e;

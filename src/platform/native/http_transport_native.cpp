@@ -80,6 +80,8 @@ core::HttpResponse performHttpRequest(const core::HttpRequest& request, const Pr
             return transportFailure(core::ErrorKind::Timeout, "no answer within " + std::to_string(timeout.count()) + " ms");
         return transportFailure(core::ErrorKind::Transport, std::string("network error: ") + httplib::to_string(error));
     }
+    if (res.body.size() > core::kMaxAnswerBytes)
+        return transportFailure(core::ErrorKind::Limit, core::answerTooLargeText(res.body.size()));
     core::HttpResponse out;
     out.status = res.status;
     for (const auto& [k, v] : res.headers) out.headers.emplace_back(k, v);

@@ -51,10 +51,18 @@ void finish(emscripten_fetch_t* fetch) {
     std::unique_ptr<InFlight> flight(static_cast<InFlight*>(fetch->userData));
     core::HttpResponse r;
     r.status = fetch->status;
-    if (fetch->data && fetch->numBytes > 0) r.body.assign(fetch->data, static_cast<size_t>(fetch->numBytes));
+    const std::uint64_t bytes = fetch->numBytes;
+    if (bytes > core::kMaxAnswerBytes) {
+        // Refused before a second copy is made in the heap; the app keeps what it had.
+        r.status = 0;
+        r.transport_error = core::ErrorKind::Limit;
+        r.transport_message = core::answerTooLargeText(bytes);
+    } else if (fetch->data && fetch->numBytes > 0) {
+        r.body.assign(fetch->data, static_cast<size_t>(fetch->numBytes));
+    }
     if (r.status != 0) {
         r.headers = headersFromFetch(fetch);
-    } else {
+    } else if (r.transport_error != core::ErrorKind::Limit) {
         // The browser hides why: offline, DNS, refused, or a CORS refusal all look
         // alike. Only a timeout can be told apart, by the clock.
         double elapsed = nowMs() - flight->started_ms;
