@@ -96,6 +96,7 @@ TEST(Decimal, CheckedArithmeticReportsOverflow) {
     EXPECT_EQ(checkedMul(dec("1.5"), 3)->toString(), "4.5");
     EXPECT_EQ(checkedSub(dec("1"), dec("2.5"))->toString(), "-1.5");
     EXPECT_FALSE(percentChange(dec("1e-9"), huge, 1));
+}
 
 // Issue 12: sums are checked; past 128 bits the value is "too large", never wrapped.
 TEST(Decimal, SumPastTheRangeIsTooLargeNotWrapped) {

@@ -74,6 +74,7 @@ std::optional<Decimal> ratioRounded(Int128 numerator_units, Int128 divisor_units
 }  // namespace
 
 std::optional<Decimal> checkedAdd(Decimal a, Decimal b) {
+    if (a.isTooLarge() || b.isTooLarge()) return std::nullopt;
     const Int128 x = a.units(), y = b.units();
     if ((y > 0 && x > kInt128Max - y) || (y < 0 && x < -kInt128Max - y)) return std::nullopt;
     return Decimal::fromUnits(x + y);
