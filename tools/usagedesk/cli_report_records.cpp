@@ -11,17 +11,17 @@ std::string reportRecordsPath() { return stateDir() + "/particle-reports.json"; 
 std::vector<core::ReportRecord> loadReportRecords() {
     auto text = readWholeFile(reportRecordsPath());
     if (!text) return {};
-    auto records = core::reportRecordsFromJson(*text);
-    if (!records) {
-        warn(records.error().message + " (" + reportRecordsPath() + ")");
-        return {};
-    }
-    return std::move(records).value();
+    // The page's rule: a bad record is dropped alone and named.
+    core::StoredReports stored = core::storedReportsFromJson(*text);
+    if (stored.newer_list) warn("the report list was written by a newer UsageDesk (" + reportRecordsPath() + ")");
+    if (std::string notice = core::droppedReportsNotice(stored); !notice.empty())
+        warn(notice + " (" + reportRecordsPath() + ")");
+    return std::move(stored.records);
 }
 
 void saveReportRecords(const std::vector<core::ReportRecord>& records) {
     makeDirs(stateDir());
-    if (auto written = writeFileAtomically(reportRecordsPath(), core::jsonFromReportRecords(records), 0600); !written)
+    if (auto written = writeFileAtomically(reportRecordsPath(), core::jsonFromStoredReports(records, {}), 0600); !written)
         warn(written.error().message);
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/particle/particle_report_poller.h"
+#include "core/particle/particle_report_records.h"
 
 namespace ud::cli {
 

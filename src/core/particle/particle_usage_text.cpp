@@ -9,7 +9,7 @@ std::string usageAgainstIncludedText(long long used, long long included) {
     if (used < 0) return {};
     std::string text = formatCount(used);
     if (included > 0)
-        text += " of " + formatCount(included) + " (" + std::to_string(used * 100 / included) + " %)";
+        text += " of " + formatCount(included) + " (" + std::to_string(wholePercent(used, included)) + " %)";
     return text;
 }
 
