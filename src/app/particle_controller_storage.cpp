@@ -145,7 +145,7 @@ void ParticleController::onStorageChanged() {
         return a.poll.record.requested_at > b.poll.record.requested_at;  // newest first, as requested here
     });
     updateOutstanding();
-    redraw_at_ = now;
+    requests_.askRedraw(now);
 }
 
 bool ParticleController::isOwnRequestInFlight(const core::ReportRecord& record) const {

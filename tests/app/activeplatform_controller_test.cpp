@@ -116,7 +116,7 @@ TEST(ActivePlatformController, RememberedTokenIsNeverSentToAnotherAddress) {
     Fixture f;
     f.controller->apply(EditAnalyticsForm{f.validForm(), true});
     ActivePlatformState again;
-    ActivePlatformController c2(again, Services{f.transport, f.demo_transport, f.clock, f.store, f.demo, f.files});
+    ActivePlatformController c2(again, f.services(f.transport, f.demo_transport));
     EXPECT_EQ(again.form.token, core::kSimTestToken);
     core::AnalyticsForm moved = f.validForm();  // the same token, another address
     moved.base_url = "http://127.0.0.1:10";
@@ -138,7 +138,7 @@ TEST(ActivePlatformController, CorruptTokenRecordIsForgottenWithANotice) {
     Fixture f;
     (void)f.store.set(kActivePlatformTokenKey, R"({"v":1,"token":7})");
     ActivePlatformState again;
-    ActivePlatformController c2(again, Services{f.transport, f.demo_transport, f.clock, f.store, f.demo, f.files});
+    ActivePlatformController c2(again, f.services(f.transport, f.demo_transport));
     EXPECT_TRUE(again.form.token.empty());
     EXPECT_NE(again.message.find("could not be read"), std::string::npos) << again.message;
     EXPECT_FALSE(f.store.get(kActivePlatformTokenKey));

@@ -417,7 +417,7 @@ struct SecondTab {
     ParticleState state;
     ParticleController controller;
     explicit SecondTab(Fixture& f)
-        : controller(state, Services{f.transport, f.demo_transport, f.clock, f.store, f.demo, f.files}, f.base_url) {
+        : controller(state, f.services(f.transport, f.demo_transport), f.base_url) {
         controller.start();
     }
 };
