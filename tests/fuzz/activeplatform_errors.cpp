@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/activeplatform/activeplatform_api.h"
+#include "core/base/retry.h"
 
 using namespace ud::core;
 
@@ -19,5 +20,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)errorFromAnalyticsResponse(r, "https://cp.example.com/api/v1/analytics/daily");
     (void)errorFromAnalyticsResponse(r, "/ap/");
     (void)isRetryableResponse(r);
+    (void)retryDelayMs(r, 1 + data[0] % 5, 0);  // Retry-After as seconds or as a date
     return 0;
 }

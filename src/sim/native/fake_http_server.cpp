@@ -83,6 +83,8 @@ struct FakeHttpServer::Impl {
             // Headers go out, then the body provider fails: the socket closes
             // with the answer unfinished, which clients see as a network error.
             res.status = 200;
+            for (const auto& [k, v] : answer.headers)
+                if (!sameHeaderName(k, "Content-Type") && !sameHeaderName(k, "Content-Length")) res.set_header(k, v);
             res.set_content_provider(
                 1024, "application/json",
                 [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
