@@ -288,12 +288,12 @@ EMSCRIPTEN_KEEPALIVE void ud_on_theme(int dark) {
 EMSCRIPTEN_KEEPALIVE int ud_on_file_start(const char* name, double size) {
     const bool ok = size >= 0 &&
                     g_app->controller->handle(ud::app::FileStart{name ? name : "", static_cast<std::uint64_t>(size)});
-    g_app->woken = true;
+    requestFrame(*g_app);
     return ok ? 1 : 0;
 }
 EMSCRIPTEN_KEEPALIVE void ud_on_file_abort(const char* reason) {
     g_app->controller->handle(ud::app::FileAborted{reason ? reason : ""});
-    g_app->woken = true;
+    requestFrame(*g_app);
 }
 EMSCRIPTEN_KEEPALIVE void ud_on_file_chunk(const char* bytes, int len) {
     if (bytes && len > 0)
@@ -308,7 +308,7 @@ EMSCRIPTEN_KEEPALIVE void ud_on_file_end(const char* name, double size) {
 // Another tab changed localStorage (the window's storage event): shared reports.
 EMSCRIPTEN_KEEPALIVE void ud_on_storage() {
     g_app->controller->handle(ud::app::StorageChanged{});
-    g_app->woken = true;
+    requestFrame(*g_app);
 }
 
 }  // extern "C"
