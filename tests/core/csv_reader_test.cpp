@@ -181,6 +181,20 @@ TEST(CsvReader, InfersIntegerDecimalDateAndText) {
     EXPECT_EQ(t.column(2).days(1), daysFromDate(Date{2024, 2, 29}));
 }
 
+TEST(CsvReader, ExponentFormIsANumberThatSumsExactly) {
+    Table t = parse("e,big,neg,odd\n1e3,1E+17,-2.5e-2,1e400\n2.5E-2,1.5e17,0.000000001e0,2e\n0.5e1,1,1e-9,.5e1\n");
+    ASSERT_EQ(t.column(0).type(), ColumnType::Decimal);
+    Decimal sum;
+    for (std::size_t r = 0; r < t.rowCount(); ++r) sum += *t.column(0).number(r);
+    EXPECT_EQ(sum.toString(), "1005.025");  // 1000 + 0.025 + 5, not via a double
+    ASSERT_EQ(t.column(1).type(), ColumnType::Decimal);
+    EXPECT_EQ(*t.column(1).number(1), *Decimal::fromText("150000000000000000"));
+    ASSERT_EQ(t.column(2).type(), ColumnType::Decimal);
+    EXPECT_EQ(*t.column(2).number(0), *Decimal::fromText("-0.025"));
+    EXPECT_EQ(*t.column(2).number(2), *Decimal::fromText("0.000000001"));
+    EXPECT_EQ(t.column(3).type(), ColumnType::Text);  // too large for 18 digits, a bare "e", no leading digit
+}
+
 TEST(CsvReader, WidensAColumnWhenALaterValueDoesNotFit) {
     CsvReadOptions options;
     options.inference_rows = 2;

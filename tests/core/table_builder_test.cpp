@@ -53,7 +53,28 @@ TEST(CellText, DecimalsKeepScaleAndRefuseLossySpellings) {
     EXPECT_FALSE(decimalFromCell("01.5", u, s));
     EXPECT_FALSE(decimalFromCell("-0.0", u, s));
     EXPECT_FALSE(decimalFromCell("1.2.3", u, s));
-    EXPECT_FALSE(decimalFromCell("1e5", u, s));
+    EXPECT_TRUE(decimalFromCell("1e5", u, s));  // the exponent form is a number (written back as 100000)
+    EXPECT_EQ(u, 100000);
+    EXPECT_EQ(s, 0);
+}
+
+TEST(CellText, ExponentFormIsExactOrRefused) {
+    std::int64_t units = 0;
+    int scale = 0;
+    EXPECT_TRUE(decimalFromCell("9.99999999999999999e17", units, scale));
+    EXPECT_EQ(units, 999999999999999999LL);
+    EXPECT_EQ(scale, 0);
+    EXPECT_FALSE(decimalFromCell("1e18", units, scale));  // 19 digits
+    EXPECT_FALSE(decimalFromCell("1e-10", units, scale));  // 10 fraction digits
+    EXPECT_TRUE(decimalFromCell("100e-11", units, scale));  // = 1e-9: trailing zeros give way
+    EXPECT_EQ(units, 1);
+    EXPECT_EQ(scale, 9);
+    EXPECT_FALSE(decimalFromCell("-0e0", units, scale));  // its sign would be lost
+    EXPECT_FALSE(decimalFromCell("01e2", units, scale));
+    EXPECT_FALSE(decimalFromCell("1.e2", units, scale));
+    EXPECT_FALSE(decimalFromCell("1e2x", units, scale));
+    EXPECT_FALSE(decimalFromCell("1e1000", units, scale));
+    EXPECT_FALSE(decimalFromCell("1234567890123456789e-5", units, scale));  // 19 digits
 }
 
 TEST(CellText, DatesAreStrictCalendarDays) {

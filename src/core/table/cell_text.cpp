@@ -43,6 +43,51 @@ void appendInteger(std::string& out, std::int64_t value) {
     out.append(buf, end);
 }
 
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?[eE][+-]?[0-9]{1,3}, exact in at most 18 digits
+// and 9 fraction digits (else the cell stays text, as any other number that
+// does not fit).
+bool decimalFromExponentCell(std::string_view s, std::int64_t& units, int& scale) {
+    constexpr std::int64_t kLimit = 999999999999999999LL;  // kMaxCellDigits nines
+    std::size_t i = 0;
+    const bool negative = !s.empty() && s[0] == '-';
+    if (negative) i = 1;
+    const std::size_t int_begin = i;
+    std::int64_t v = 0;
+    int digits = 0, frac_digits = 0;
+    auto digit = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(s[k]) - '0'); };
+    for (; i < s.size() && digit(i) <= 9; ++i, ++digits) {
+        if (digits >= kMaxCellDigits) return false;
+        v = v * 10 + digit(i);
+    }
+    if (digits == 0 || (s[int_begin] == '0' && digits > 1)) return false;
+    if (i < s.size() && s[i] == '.') {
+        for (++i; i < s.size() && digit(i) <= 9; ++i, ++digits, ++frac_digits) {
+            if (digits >= kMaxCellDigits) return false;
+            v = v * 10 + digit(i);
+        }
+        if (frac_digits == 0) return false;
+    }
+    if (digits > kMaxCellDigits || i >= s.size() || (s[i] != 'e' && s[i] != 'E')) return false;
+    ++i;
+    bool exp_negative = false;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) exp_negative = s[i++] == '-';
+    int exponent = 0, exp_digits = 0;
+    for (; i < s.size() && digit(i) <= 9; ++i, ++exp_digits) exponent = exponent * 10 + static_cast<int>(digit(i));
+    if (i != s.size() || exp_digits == 0 || exp_digits > 3) return false;
+    if (negative && v == 0) return false;
+    int shift = frac_digits - (exp_negative ? -exponent : exponent);  // value = v * 10^-shift
+    for (; shift < 0; ++shift) {
+        if (v > kLimit / 10) return false;
+        v *= 10;
+    }
+    for (; shift > 9 && v % 10 == 0 && v != 0; --shift) v /= 10;
+    if (v == 0) shift = 0;
+    if (shift > 9) return false;
+    units = negative ? -v : v;
+    scale = shift;
+    return true;
+}
+
 void appendFixedPoint(std::string& out, std::int64_t units, int scale, bool trim) {
     if (scale <= 0) {
         appendInteger(out, units);

@@ -1,6 +1,7 @@
 // Cell text <-> typed values for the table: strict parsers that accept only the
 // canonical spelling of a value, so writing the value back gives the same bytes
-// ("007", "+5", "-0" and "1." stay text), and the matching formatters. The
+// ("007", "+5", "-0" and "1." stay text), except the exponent form of a number
+// ("1e3" is written back as 1000), and the matching formatters. The
 // parsers sit in the per-cell hot path of CSV loading, hence inline.
 #pragma once
 
@@ -34,9 +35,13 @@ inline bool integerFromCell(std::string_view s, std::int64_t& out) {
     return true;
 }
 
+bool decimalFromExponentCell(std::string_view s, std::int64_t& units, int& scale);
+
 // -?(0|[1-9][0-9]*)\.[0-9]{1,9} with at most 18 digits in all; units = value * 10^scale.
-// "-0.0" is refused (its sign would be lost).
+// "-0.0" is refused (its sign would be lost). The exponent form ("1e3",
+// "2.5E-2") is a number too: exports write it back in plain digits.
 inline bool decimalFromCell(std::string_view s, std::int64_t& units, int& scale) {
+    if (s.find_first_of("eE") != std::string_view::npos) return decimalFromExponentCell(s, units, scale);
     std::size_t i = 0;
     bool negative = false;
     if (!s.empty() && s[0] == '-') { negative = true; i = 1; }
