@@ -11,7 +11,7 @@ nlohmann::json jsonFromTableView(const core::Table& table, const TableViewState&
     for (std::size_t c = 0; c < table.columnCount(); ++c) {
         const auto& col = table.column(c);
         cols.push_back({{"name", col.name()}, {"display", col.displayName()}, {"type", core::nameFromColumnType(col.type())},
-                        {"hidden", c < view.hidden.size() && view.hidden[c]}});
+                        {"hidden", c < view.hidden.size() && view.hidden[c]}, {"text_reason", col.textReason()}});
     }
     j["columns"] = cols;
     nlohmann::json sort = nlohmann::json::array();

@@ -133,7 +133,16 @@ void drawTableWidget(const char* id, const core::Table& table, const app::TableV
         std::string label = headerLabel(table, view, cols[i]) + "##h" + std::to_string(cols[i]);
         ImGui::TableHeader(label.c_str());
         if (ImGui::IsItemClicked()) out.push_back(app::SortByColumn{cols[i], ImGui::GetIO().KeyShift});
-        markItem(reg, name + ".header." + std::to_string(cols[i]), table.column(cols[i]).displayName());
+        const std::string header_id = name + ".header." + std::to_string(cols[i]);
+        markItem(reg, header_id, table.column(cols[i]).displayName());
+        // Why this column cannot be totalled: the first value that was not a number.
+        if (const std::string& why = table.column(cols[i]).textReason(); !why.empty() && ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::TextUnformatted(why.c_str());
+            const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+            reg.put(header_id + ".tooltip", WidgetRect{pos.x, pos.y, size.x, size.y, true, why});
+            ImGui::EndTooltip();
+        }
     }
     // Filter row.
     ImGui::TableNextRow();

@@ -195,6 +195,25 @@ TEST(CsvReader, ExponentFormIsANumberThatSumsExactly) {
     EXPECT_EQ(t.column(3).type(), ColumnType::Text);  // too large for 18 digits, a bare "e", no leading digit
 }
 
+TEST(CsvReader, ATextColumnSaysWhyItIsText) {
+    Table t = parse("zip,code,device_id,n,empty,note\n007,1,42,1,,a\n010,x-1,43,2,,b\n");
+    EXPECT_EQ(t.column(0).type(), ColumnType::Text);
+    EXPECT_EQ(t.column(0).textReason(), "Read as text: \"007\" (row 1) has a leading zero that a number would lose.");
+    EXPECT_EQ(t.column(1).textReason(), "Read as text: \"x-1\" (row 2) is not a number or a date.");
+    EXPECT_NE(t.column(2).textReason().find("header names an ID"), std::string::npos);
+    EXPECT_EQ(t.column(3).type(), ColumnType::Integer);
+    EXPECT_EQ(t.column(3).textReason(), "");
+    EXPECT_NE(t.column(4).textReason().find("hold no value"), std::string::npos);
+    EXPECT_EQ(t.column(5).textReason(), "Read as text: \"a\" (row 1) is not a number or a date.");
+    // A value past the rows types are read from widens the column and says where.
+    CsvReadOptions options;
+    options.inference_rows = 2;
+    Table w = parse("n\n1\n2\n3\n12345678901234567890123\n", options);
+    EXPECT_EQ(w.column(0).type(), ColumnType::Text);
+    EXPECT_EQ(w.column(0).textReason(),
+              "Read as text: \"12345678901234567890123\" (row 4) is too long to total exactly.");
+}
+
 TEST(CsvReader, WidensAColumnWhenALaterValueDoesNotFit) {
     CsvReadOptions options;
     options.inference_rows = 2;

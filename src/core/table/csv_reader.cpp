@@ -136,7 +136,9 @@ std::string_view CsvReader::sampleCell(std::size_t row, std::size_t column) cons
 void CsvReader::inferColumns() {
     for (std::size_t c = 0; c < header_.size(); ++c) {
         bool any = false, can_date = true, can_int = true, can_dec = true;
-        std::size_t rows_to_check = isTextHeader(header_[c]) ? 0 : sample_rows_;
+        const bool text_header = isTextHeader(header_[c]);
+        std::size_t rows_to_check = text_header ? 0 : sample_rows_;
+        std::string reason;
         for (std::size_t r = 0; r < rows_to_check; ++r) {
             std::string_view cell = sampleCell(r, c);
             if (cell.empty()) continue;
@@ -148,7 +150,10 @@ void CsvReader::inferColumns() {
             can_int = can_int && is_int;
             can_dec = can_dec && (is_int || decimalFromCell(cell, units, scale));
             can_date = can_date && daysFromCell(cell, days);
-            if (!can_int && !can_dec && !can_date) break;
+            if (!can_int && !can_dec && !can_date) {
+                reason = textReasonFromCell(cell, r + 1);
+                break;
+            }
         }
         ColumnType type = !any        ? ColumnType::Text
                           : can_date ? ColumnType::Date
@@ -156,6 +161,10 @@ void CsvReader::inferColumns() {
                           : can_dec  ? ColumnType::Decimal
                                      : ColumnType::Text;
         builder_.addColumn(header_[c], type);
+        if (text_header) reason = "Read as text: its header names an ID or a name, which is never totalled.";
+        else if (!any && sample_rows_ > 0)
+            reason = "Read as text: the first " + std::to_string(sample_rows_) + " rows hold no value here.";
+        if (type == ColumnType::Text) builder_.column(c).setTextReason(std::move(reason));
     }
     // Reserve once from the bytes-per-row seen so far, so columns do not regrow.
     std::uint64_t seen = tokenizer_.bytesConsumed();

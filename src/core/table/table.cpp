@@ -21,6 +21,20 @@ const char* nameFromColumnType(ColumnType type) {
     return "text";
 }
 
+std::string textReasonFromCell(std::string_view cell, std::size_t row) {
+    constexpr std::size_t kShown = 40;  // a long cell is cut: the tooltip stays one line
+    std::string shown(cell.substr(0, kShown));
+    if (cell.size() > kShown) shown += "...";
+    const std::size_t sign = !cell.empty() && (cell[0] == '-' || cell[0] == '+') ? 1 : 0;
+    bool digits = cell.size() > sign;
+    for (std::size_t i = sign; i < cell.size() && digits; ++i) digits = cell[i] >= '0' && cell[i] <= '9';
+    const std::string where = " (row " + std::to_string(row) + ")";
+    if (digits && cell.size() > sign + 1 && cell[sign] == '0')
+        return "Read as text: \"" + shown + "\"" + where + " has a leading zero that a number would lose.";
+    if (digits) return "Read as text: \"" + shown + "\"" + where + " is too long to total exactly.";
+    return "Read as text: \"" + shown + "\"" + where + " is not a number or a date.";
+}
+
 std::string headerKey(std::string_view header) {
     std::string key;
     key.reserve(header.size());

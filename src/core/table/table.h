@@ -36,6 +36,11 @@ const char* nameFromColumnType(ColumnType type);
 // and "deviceId" compare equal ("deviceid").
 std::string headerKey(std::string_view header);
 
+// The sentence for a column that is text because of `cell` in data row `row`
+// (1-based): a leading zero a number would lose, or a value that is neither a
+// number nor a date.
+std::string textReasonFromCell(std::string_view cell, std::size_t row);
+
 class Column {
 public:
     Column() = default;
@@ -45,6 +50,9 @@ public:
     const std::string& displayName() const { return display_name_; }  // what the UI shows
     ColumnType type() const { return type_; }
     ColumnRole role() const { return role_; }
+    // Why a column read from a file is text and not numbers or dates (the
+    // header's tooltip); empty for other columns and for text the file chose.
+    const std::string& textReason() const { return text_reason_; }
     bool isNumeric() const { return type_ == ColumnType::Integer || type_ == ColumnType::Decimal; }
     std::size_t size() const { return size_; }
     bool isNull(std::size_t row) const;
@@ -87,6 +95,7 @@ private:
     std::string display_name_;
     ColumnType type_ = ColumnType::Text;
     ColumnRole role_ = ColumnRole::None;
+    std::string text_reason_;
     std::size_t size_ = 0;
     std::size_t null_count_ = 0;
     std::vector<std::uint64_t> null_bits_;  // bit set = null; empty while no nulls
@@ -150,6 +159,7 @@ public:
     void reserve(std::size_t rows);
     void setDisplayName(std::string name) { column_.display_name_ = std::move(name); }
     void setRole(ColumnRole role) { column_.role_ = role; }
+    void setTextReason(std::string reason) { column_.text_reason_ = std::move(reason); }
 
     Column finish(std::size_t rows);  // pads with nulls up to `rows`
 

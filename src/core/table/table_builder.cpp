@@ -134,6 +134,7 @@ void ColumnBuilder::appendText(std::string_view text) {
             break;
         }
     }
+    if (column_.text_reason_.empty()) column_.text_reason_ = textReasonFromCell(text, column_.size_ + 1);
     widenToText();
     appendTextCode(text);
 }
