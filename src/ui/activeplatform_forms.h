@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "core/activeplatform/activeplatform_api.h"
 #include "ui/chart_widget.h"
@@ -19,6 +20,10 @@ struct ActivePlatformForms {
     TableWidgetForm table;
     std::string chart_currency;  // the daily chart's currency; "" = the first
     ChartCanvas chart;
+    // Compare two ranges (issue 14)
+    std::string compare_earlier_from, compare_earlier_to, compare_later_from, compare_later_to;
+    TableWidgetForm compare_table;
+    std::vector<ChartCanvas> compare_charts;  // one per currency
 };
 
 }  // namespace ud::ui

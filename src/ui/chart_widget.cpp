@@ -184,10 +184,51 @@ Hover stackedHover(const core::StackedSeriesView& series, const ImRect& plot, co
 }
 
 // Paints the whole chart into `dl` over `frame`; `mouse` (screen only) picks the hover.
+// Line i's colour: the text colour (never a key's), then the palette's far end.
+ImU32 lineColor(const ChartStyle& s, std::size_t i) { return i == 0 ? s.text : kPalette[(std::size(kPalette) - 1 - i) % std::size(kPalette)]; }
+
+// Lines over the stacks (a projection dashed, an earlier period solid): a
+// segment between the centres of neighbouring days that both have a value.
+void paintLines(ImDrawList& dl, const ChartStyle& s, const core::StackedSeriesView& series, const ImRect& plot,
+                const ValueAxis& axis, float day_w) {
+    for (std::size_t i = 0; i < series.lines.size(); ++i) {
+        const core::ChartLine& line = series.lines[i];
+        const ImU32 color = lineColor(s, i);
+        auto point = [&](std::size_t d) {
+            return ImVec2(plot.Min.x + (static_cast<float>(d) + 0.5f) * day_w,
+                          axis.at(line.values[d]->toDouble(), plot.Max.y, plot.Min.y));
+        };
+        const std::size_t n = std::min(line.values.size(), series.day_count);
+        for (std::size_t d = 0; d < n; ++d) {
+            if (!line.values[d]) continue;
+            const ImVec2 a = point(d);
+            dl.AddCircleFilled(a, 2.5f, color);
+            if (d + 1 >= n || !line.values[d + 1]) continue;
+            const ImVec2 b = point(d + 1);
+            if (!line.dashed) {
+                dl.AddLine(a, b, color, 2.0f);
+                continue;
+            }
+            const float len = std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));
+            for (float t = 0; t < len; t += 8.0f) {  // 5 px dash, 3 px gap
+                const float u0 = t / len, u1 = std::min(t + 5.0f, len) / len;
+                dl.AddLine(ImVec2(a.x + (b.x - a.x) * u0, a.y + (b.y - a.y) * u0),
+                           ImVec2(a.x + (b.x - a.x) * u1, a.y + (b.y - a.y) * u1), color, 2.0f);
+            }
+        }
+    }
+}
+
 Hover paintStacked(ImDrawList& dl, const ChartStyle& s, const ImRect& frame, ImVec2 display_size,
                    const std::string& title, const core::StackedSeriesView& series, const std::vector<ImU32>& colors,
                    ChartGpu& gpu, ChartCanvas& canvas, ChartDrawCall& call, const ImVec2* mouse, ImRect* plot_out) {
-    float top = paintHeader(dl, s, frame, title, series.keys, colors) + s.line * 0.5f;
+    std::vector<std::string> legend(series.keys.begin(), series.keys.end());
+    std::vector<ImU32> legend_colors = colors;
+    for (std::size_t i = 0; i < series.lines.size(); ++i) {
+        legend.push_back(series.lines[i].label);
+        legend_colors.push_back(lineColor(s, i));
+    }
+    float top = paintHeader(dl, s, frame, title, legend, legend_colors) + s.line * 0.5f;
     float bottom = frame.Max.y - s.line - 10;
     ValueAxis axis = valueAxis(s, canvas.buffers, series.format, bottom - top, s.line * 2.5f);
     ImRect plot(ImVec2(frame.Min.x + axis.label_width + 18, top), ImVec2(frame.Max.x - 14, bottom));
@@ -209,6 +250,7 @@ Hover paintStacked(ImDrawList& dl, const ChartStyle& s, const ImRect& frame, ImV
                                   day_w >= 4 ? 0.78f : 1.0f, 0,
                                   ImVec2(static_cast<float>(hover.column), static_cast<float>(hover.key)), s.dim};
     gpu.addDraw(dl, call);
+    paintLines(dl, s, series, plot, axis, day_w);
 
     // Day labels, as many as fit without touching; the hovered day is marked.
     float label_w = textSize(s, "2024-12-31").x + 18;
@@ -264,6 +306,12 @@ void stackedTooltip(WidgetRegistry& reg, const std::string& id, const core::Stac
     for (std::size_t k = 0; k < series.keys.size(); ++k) {
         lines.push_back(series.keys[k] + ": " + core::textFromChartValue(series.values[k][d], series.format));
         swatches.push_back(colors[k]);
+    }
+    for (std::size_t i = 0; i < series.lines.size(); ++i) {
+        const auto& v = d < series.lines[i].values.size() ? series.lines[i].values[d] : std::nullopt;
+        if (!v) continue;
+        lines.push_back(series.lines[i].label + ": " + core::textFromChartValue(*v, series.format));
+        swatches.push_back(0);
     }
     tooltip(reg, id, lines, swatches, hover.key >= 0 ? hover.key + 2 : -1);
 }

@@ -11,6 +11,7 @@
 #include "core/table/chart_series.h"
 #include "core/base/decimal.h"
 #include "ui/chart_widget.h"
+#include "ui/panel_activeplatform_insights.h"
 #include "ui/table_widget.h"
 #include "ui/widgets.h"
 
@@ -223,6 +224,8 @@ void drawResults(const app::ActivePlatformState& s, UiState& ui, app::Intents& i
         return;
     }
     drawTotals(s, ui.widgets);
+    drawAnalyticsForecast(s, ui);
+    drawAnalyticsSpikes(s, ui, intents);
     drawDailyChart(s, ui, intents);
     ImGui::Spacing();
     std::vector<app::TableAction> actions;
@@ -254,6 +257,7 @@ void drawActivePlatformSection(const app::AppState& state, UiState& ui, app::Int
         ImGui::SameLine();
         if (actionButton(ui.widgets, "ap.retry.cancel", "Cancel")) push(intents, app::CancelAnalyticsRetry{});
     }
+    drawAnalyticsCompare(s, ui, intents);
     if (s.report) drawResults(s, ui, intents);
 }
 

@@ -13,6 +13,8 @@ const char* scopeLabel(const app::ParticleState& state, const core::Scope& scope
 
 // panel_particle_usage.cpp: the scope's agreement, billing period, usage bars, notifications.
 void drawUsagePanel(const app::AppState& state, UiState& ui, app::Intents& intents, core::Timestamp now);
+// panel_particle_forecast.cpp: under the usage bars, where the period is heading.
+void drawForecastPanel(const app::AppState& state, UiState& ui);
 // panel_particle_reports.cpp: the request form, and the list of reports with their actions.
 void drawRequestPanel(const app::AppState& state, UiState& ui, app::Intents& intents);
 void drawReportsPanel(const app::AppState& state, UiState& ui, app::Intents& intents, core::Timestamp now);

@@ -83,6 +83,9 @@ void drawReportActions(const app::ParticleReport& r, WidgetRegistry& reg, const 
             pushParticle(intents, app::OpenReportInViewer{ref});
         sameLineIfFits("Copy link");
         if (actionButton(reg, (id + ".copy").c_str(), "Copy link")) pushParticle(intents, app::CopyReportLink{ref});
+        sameLineIfFits("Compare with last period");
+        if (actionButton(reg, (id + ".compare").c_str(), "Compare with last period", !r.downloading && signed_in))
+            pushParticle(intents, app::CompareWithLastPeriod{ref});
     }
     if (core::isFinalPhase(rec.phase) || rec.phase == core::ReportPhase::SignedOut) {
         if (rec.phase == core::ReportPhase::Available) sameLineIfFits("Forget");

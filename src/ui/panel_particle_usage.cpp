@@ -2,6 +2,7 @@
 // included (bars), and the agreement's usage notifications.
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 
 #include "core/base/date.h"
@@ -14,8 +15,25 @@
 namespace ud::ui {
 namespace {
 
+// The forecast's marker on the bar: a tick at the projected share of the plan
+// (at the bar's end, with an arrow, when the projection goes past 100 %).
+void projectionMarker(WidgetRegistry& reg, const core::Decimal& fraction) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const bool past = fraction > core::Decimal::fromInt(1);
+    const float f = past ? 1.0f : static_cast<float>(fraction.toDouble());
+    const float x = a.x + (b.x - a.x) * f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 color = ImGui::GetColorU32(ImGuiCol_Text);
+    dl->AddLine(ImVec2(x, a.y - 3), ImVec2(x, b.y + 3), color, 2.0f);
+    dl->AddTriangleFilled(ImVec2(x - 5, a.y - 7), ImVec2(x + 5, a.y - 7), ImVec2(x, a.y - 1), color);
+    if (past) dl->AddTriangleFilled(ImVec2(b.x + 2, a.y), ImVec2(b.x + 2, b.y), ImVec2(b.x + 9, (a.y + b.y) / 2), color);
+    reg.put("particle.forecast.marker", WidgetRect{x - 5, a.y - 7, 10, b.y - a.y + 10, true,
+                                                   core::formatDecimal(*core::percentOf(fraction, core::Decimal::fromInt(1), 0), 0) + " %"});
+}
+
 // "83,000 of 100,000 (83 %)", drawn as a bar. Counts the API did not send are said so.
-void usageBar(WidgetRegistry& reg, const char* id, const char* label, long long used, long long included) {
+void usageBar(WidgetRegistry& reg, const char* id, const char* label, long long used, long long included,
+              const std::optional<core::Decimal>& projected = std::nullopt) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(label);
     ImGui::SameLine(170);
@@ -30,6 +48,7 @@ void usageBar(WidgetRegistry& reg, const char* id, const char* label, long long 
     ImGui::ProgressBar(fraction > 1.0f ? 1.0f : fraction, ImVec2(-1, 0), text.c_str());
     if (over) ImGui::PopStyleColor();
     markItem(reg, id, text);
+    if (projected) projectionMarker(reg, *projected);
 }
 
 void drawNotifications(const app::ParticleState& p, WidgetRegistry& reg) {
@@ -92,7 +111,9 @@ void drawUsagePanel(const app::AppState& state, UiState& ui, app::Intents& inten
     const std::string billing = core::billingPeriodText(*agreement, today);
     mutedText(billing.c_str());
     markItem(reg, "particle.billing", billing);
-    usageBar(reg, "particle.usage.messages", "Data operations", agreement->device_messages, agreement->max_messages);
+    usageBar(reg, "particle.usage.messages", "Data operations", agreement->device_messages, agreement->max_messages,
+             p.forecast.projected_fraction);
+    drawForecastPanel(state, ui);
     usageBar(reg, "particle.usage.devices", "Devices", core::countedDevices(*agreement), agreement->max_devices);
     drawNotifications(p, reg);
 }

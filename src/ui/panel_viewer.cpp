@@ -2,6 +2,7 @@
 // while it streams in, parse issues with keep/skip, the data table, group-by
 // with totals, and export of the view.
 #include "ui/panel_viewer.h"
+#include "ui/panel_viewer_insights.h"
 
 #include <imgui.h>
 
@@ -262,6 +263,7 @@ void drawData(const app::ViewerState& v, UiState& ui, app::Intents& intents) {
     if (actionButton(ui.widgets, "viewer.close", "Close")) push(intents, app::CloseReport{});
     if (!v.message.empty()) successText(v.message);
     drawIssues(v, ui, intents);
+    drawViewerInsights(v, ui, intents);
     drawViewSwitch(v, ui, intents);
     if (v.chart.shown) {
         drawChartView(v, ui, intents);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/particle_state.h"
+#include "ui/chart_widget.h"
 
 namespace ud::ui {
 
@@ -21,6 +22,7 @@ struct ParticleForms {
     std::string otp;
     std::size_t seen_revision = static_cast<std::size_t>(-1);  // ParticleState::form_revision copied
     app::ReportForm report;
+    ChartCanvas forecast_chart;  // the report's days and the projection
 };
 
 }  // namespace ud::ui

@@ -15,6 +15,8 @@ struct ViewerForms {
     bool by_month = false;
     int function = 0;     // core::Aggregate as int
     ChartCanvas chart;    // the Chart view's GPU buffers
+    TableWidgetForm compare_table;  // issue 14: the comparison with a kept earlier report
+    ChartCanvas compare_chart;
 };
 
 }  // namespace ud::ui

@@ -1,0 +1,56 @@
+// Under the data-operations bar: where the billing period is heading. One
+// sentence, what happens at the thresholds, the method and its numbers (on
+// hover and as a details line), and with a report of this period its daily
+// chart with the projection continuing to the period's end. The numbers and
+// words come from core (particle_forecast); this file only lays them out.
+#include <imgui.h>
+
+#include <string>
+
+#include "ui/chart_widget.h"
+#include "ui/panel_particle_parts.h"
+#include "ui/widgets.h"
+
+namespace ud::ui {
+
+void drawForecastPanel(const app::AppState& state, UiState& ui) {
+    const app::ParticleForecastState& f = state.particle.forecast;
+    if (!f.shown) return;
+    WidgetRegistry& reg = ui.widgets;
+    const core::ParticleForecast& fc = f.forecast;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Forecast");
+    ImGui::SameLine(170);
+    if (fc.status == core::ForecastStatus::Ready) ImGui::TextWrapped("%s", fc.sentence.c_str());
+    else mutedText(fc.sentence.c_str());
+    markItem(reg, "particle.forecast.sentence", fc.sentence);
+    if (!fc.details.empty() && ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
+        ImGui::TextUnformatted(fc.details.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    if (fc.status != core::ForecastStatus::Ready) return;
+    ImGui::Indent(170);
+    if (!fc.consequence.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        ImGui::TextWrapped("%s", fc.consequence.c_str());
+        ImGui::PopStyleColor();
+        markItem(reg, "particle.forecast.consequence", fc.consequence);
+    }
+    if (ImGui::TreeNode("How this is computed")) {
+        ImGui::TextWrapped("%s", fc.details.c_str());
+        markItem(reg, "particle.forecast.details", fc.details);
+        ImGui::TreePop();
+    }
+    markItem(reg, "particle.forecast.how");
+    ImGui::Unindent(170);
+    if (f.chart) {
+        const std::string title = "Daily data operations from " + f.report_file + ", and the projection";
+        drawStackedChart("particle.forecast.chart", title, f.chart->view(), ui.chart_gpu, ui.particle.forecast_chart,
+                         reg, 220);
+    }
+}
+
+}  // namespace ud::ui
