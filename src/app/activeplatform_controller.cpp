@@ -89,7 +89,9 @@ void ActivePlatformController::apply(const ActivePlatformIntent& intent) {
                 state_.compare.error.reset();
                 buildComparison(state_.compare);
             } else if constexpr (std::is_same_v<T, CloseComparison>) {
+                const std::string key = state_.compare.key;  // the chosen key stays for the next comparison
                 state_.compare = AnalyticsComparison{};
+                state_.compare.key = key;
                 dropComparison();
             } else if constexpr (std::is_same_v<T, ComparisonTableAction>) {
                 if (state_.compare.table) applyTableAction(state_.compare.view, *state_.compare.table, i.action);

@@ -249,9 +249,10 @@ std::string reportCsvText(const ParticleSimAgreement& agreement, const std::stri
                           const DateRange& range, std::uint64_t seed, bool variant, Date today);
 
 // The usage model of `usage_from_model` agreements (particle_sim_usage.cpp):
-//   - the period holding `today` uses max_messages / (days - 2) a day, so at that
-//     rate it runs out 2 days before its end; at 100 % the account is paused
-//     (no more data operations that period);
+//   - the period holding `today` uses max_messages / (today's day + 3) a day
+//     (at most the period's length), so at that rate it runs out about three days
+//     after today, before the period's end on any day but its last few; at
+//     100 % the account is paused (no more data operations that period);
 //   - earlier periods use 75 % of max_messages over the whole period;
 //   - each device gets its share of the day, +-20 %; device 2 is gone this
 //     period, the last device is new this period (absent before);

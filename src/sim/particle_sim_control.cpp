@@ -176,8 +176,8 @@ ParticleSimAgreement orgAgreement(std::string id, std::string name, int billing_
     return a;
 }
 
-// Demo: usage from the daily model (runs out before the period ends, a spike,
-// a device new and one gone since the last period).
+// Demo: usage from the daily model (runs out a few days after today, before the
+// period ends; a spike; a device new and one gone since the last period).
 ParticleSimAgreement modelAgreement(ParticleSimAgreement a) {
     a.usage_from_model = true;
     return a;

@@ -9,7 +9,7 @@
 namespace ud::core::particle_sim_detail {
 namespace {
 
-constexpr int kRunsOutDaysBeforeEnd = 2;
+constexpr long long kRunsOutDaysAfterToday = 3;
 constexpr long long kEarlierPeriodPercent = 75;
 constexpr std::size_t kGoneDevice = 1;   // reports before this period, not in it
 constexpr std::size_t kSpikeDevice = 2;  // 8x its share 3 days before today
@@ -24,7 +24,10 @@ std::vector<long long> unpausedOps(const ParticleSimAgreement& a, std::size_t de
     const DateRange period = billingPeriod(a, day);
     const bool current = period == billingPeriod(a, today);
     const long long days = daysBetween(period.first, period.last) + 1;
-    const long long target = current ? a.max_messages / std::max<long long>(1, days - kRunsOutDaysBeforeEnd)
+    // The current period's rate puts 100 % a few days after today (never past the period's end),
+    // whatever day the demo is opened on.
+    const long long crossing = std::min(daysBetween(period.first, today) + 1 + kRunsOutDaysAfterToday, days);
+    const long long target = current ? a.max_messages / std::max<long long>(1, crossing)
                                      : a.max_messages * kEarlierPeriodPercent / 100 / days;
     const long long share = target / static_cast<long long>(devices - 1);
     for (std::size_t i = 0; i < devices; ++i) {
