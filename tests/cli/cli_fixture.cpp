@@ -67,6 +67,15 @@ RunResult UsagedeskCli::run(std::vector<std::string> args, const std::string& in
     return runPlain(std::move(args), input, std::move(env));
 }
 
+void UsagedeskCli::rateLimitNextStatusCheck(int seconds) {
+    core::ParticleFault fault;
+    fault.route = "report_status";
+    fault.kind = core::ParticleFaultKind::RateLimited;
+    fault.count = 1;
+    fault.retry_after_s = seconds;
+    sim_->addFault(fault);
+}
+
 std::string UsagedeskCli::login(const std::string& email, const std::string& input) {
     RunResult r = run({"login", "--email", email}, input);
     EXPECT_EQ(r.code, 0) << r.err;

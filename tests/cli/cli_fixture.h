@@ -31,6 +31,8 @@ protected:
     RunResult runPlain(std::vector<std::string> args, const std::string& input = "", std::vector<std::string> env = {});
     // usagedesk --api <fake> <args...> on a terminal (see runOnTerminal).
     RunResult runTerminal(std::vector<std::string> args, const std::vector<TerminalStep>& script);
+    // The next report status check answers 429 with Retry-After: `seconds`.
+    void rateLimitNextStatusCheck(int seconds);
     std::string login(const std::string& email = "user@example.com", const std::string& input = "secret\n");
 
     std::string tokenFile() const { return home_ + "/config/usagedesk/particle-token"; }

@@ -66,11 +66,15 @@ RunResult runProgram(const std::string& path, const std::vector<std::string>& ar
             }
         }
     }
+    reapChild(pid, started, result);
+    return result;
+}
+
+void reapChild(int pid, std::chrono::steady_clock::time_point started, RunResult& result) {
     int status = 0;
     waitpid(pid, &status, 0);
     result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     result.elapsed_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-    return result;
 }
 
 }  // namespace ud::cli_test

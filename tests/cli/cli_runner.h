@@ -2,6 +2,7 @@
 // environment and stdin, and returns its exit code, stdout and stderr.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -26,5 +27,9 @@ struct TerminalStep {
 };
 RunResult runOnTerminal(const std::string& path, const std::vector<std::string>& args, const std::vector<std::string>& env,
                         const std::vector<TerminalStep>& script, int timeout_ms = 60000);
+
+// Both runners: waits for the child `pid` and fills in its exit code and the
+// time since `started`.
+void reapChild(int pid, std::chrono::steady_clock::time_point started, RunResult& result);
 
 }  // namespace ud::cli_test

@@ -62,10 +62,7 @@ RunResult runOnTerminal(const std::string& path, const std::vector<std::string>&
         result.out.append(buf, static_cast<std::size_t>(n));
     }
     close(master);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.elapsed_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+    reapChild(pid, started, result);
     return result;
 }
 

@@ -77,12 +77,7 @@ TEST_F(Reports, WaitHonoursRetryAfterOnA429) {
     login();
     const std::string id = firstLine(run({"report", "request"}).out);
     sim_->advanceSeconds(60);
-    core::ParticleFault fault;
-    fault.route = "report_status";
-    fault.kind = core::ParticleFaultKind::RateLimited;
-    fault.count = 1;
-    fault.retry_after_s = 2;
-    sim_->addFault(fault);
+    rateLimitNextStatusCheck(2);
     RunResult r = run({"report", "wait", id});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_GE(r.elapsed_ms, 1900);

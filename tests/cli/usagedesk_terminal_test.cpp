@@ -34,17 +34,12 @@ TEST_F(Terminal, ProgressIsDrawnOnATerminalOnly) {
     std::string id = run({"report", "request"}).out;
     id = id.substr(0, id.find('\n'));
     sim_->advanceSeconds(60);
-    core::ParticleFault fault;
-    fault.route = "report_status";
-    fault.kind = core::ParticleFaultKind::RateLimited;
-    fault.count = 1;
-    fault.retry_after_s = 2;
-    sim_->addFault(fault);
+    rateLimitNextStatusCheck(2);
     RunResult tty = runTerminal({"report", "wait", id}, {});
     EXPECT_EQ(tty.code, 0) << tty.out;
     EXPECT_NE(tty.out.find("Next check in"), std::string::npos) << tty.out;
 
-    sim_->addFault(fault);
+    rateLimitNextStatusCheck(2);
     RunResult pipe = run({"report", "wait", id});
     EXPECT_EQ(pipe.code, 0) << pipe.err;
     EXPECT_EQ(pipe.err, "") << "no progress when stderr is not a terminal";

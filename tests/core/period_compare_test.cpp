@@ -6,16 +6,13 @@
 #include "core/table/csv_reader.h"
 #include "core/table/period_compare.h"
 #include "core/table/table_view.h"
+#include "support/table_helpers.h"
 
 namespace ud::core {
 namespace {
 
-Table csv(const char* text) {
-    Result<Table> t = tableFromCsv(text);
-    EXPECT_TRUE(t.ok());
-    return std::move(t).value();
-}
-std::vector<std::uint32_t> allRows(const Table& t) { return filterRows(t, {}, ""); }
+using test::allRows;
+Table csv(const char* text) { return test::tableOf(text); }
 std::string text(const std::optional<Decimal>& d) { return d ? d->toString() : "none"; }
 
 TEST(PeriodCompare, TotalsChangesNewGoneAndZeroDenominators) {
