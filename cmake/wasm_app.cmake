@@ -76,7 +76,7 @@ add_dependencies(ud_ui ud_ui_font)
 # table speeds live there (./build-wasm.sh bench measures them; README).
 option(UD_WASM_SIZE "Optimise the WASM for size outside core" ON)
 if(UD_WASM_SIZE)
-    foreach(target ud_sim ud_imgui ud_ui ud_app ud_platform_web usagedesk)
+    foreach(target ud_sim ud_imgui ud_ui ud_app_state ud_app ud_platform_web usagedesk)
         target_compile_options(${target} PRIVATE -Os -flto)
     endforeach()
     target_link_options(usagedesk PRIVATE -Os -flto)
