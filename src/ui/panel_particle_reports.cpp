@@ -180,6 +180,24 @@ void drawRequestPanel(const app::AppState& state, UiState& ui, app::Intents& int
     }
 }
 
+namespace {
+
+// A report that was just requested, changed phase (ready, failed) or finished
+// a download is news: when its row is outside the panel (a chart above it may
+// just have appeared), scroll it into view, once.
+void keepInView(ParticleForms& f, const std::string& key, const app::ParticleReport& r) {
+    std::string seen = std::to_string(static_cast<int>(r.poll.record.phase)) + (r.downloading ? "|busy|" : "|") + r.message;
+    auto [it, added] = f.report_news.try_emplace(key, seen);
+    const bool news = added ? f.reports_drawn : it->second != seen;
+    it->second = std::move(seen);
+    if (!news) return;
+    const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowHeight();
+    const ImVec2 row_end = ImGui::GetCursorScreenPos();
+    if (row_end.y > bottom || row_end.y < top) ImGui::SetScrollHereY(1.0f);
+}
+
+}  // namespace
+
 void drawReportsPanel(const app::AppState& state, UiState& ui, app::Intents& intents, core::Timestamp now) {
     const app::ParticleState& p = state.particle;
     WidgetRegistry& reg = ui.widgets;
@@ -217,10 +235,12 @@ void drawReportsPanel(const app::AppState& state, UiState& ui, app::Intents& int
             ImGui::TableNextColumn();
             drawReportActions(r, reg, id, intents, signed_in);
             ImGui::PopID();
+            keepInView(ui.particle, rec.scope.key() + "/" + id, r);
             ++shown;
         }
         ImGui::EndTable();
     }
+    ui.particle.reports_drawn = signed_in;
     if (shown == 0)
         mutedText(signed_in ? "No reports for this scope yet. Request one above; it usually takes a few minutes."
                             : "Reports you request are listed here, also after a reload (without their download links).");

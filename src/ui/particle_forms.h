@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 
 #include "app/particle_state.h"
@@ -23,6 +24,11 @@ struct ParticleForms {
     std::size_t seen_revision = static_cast<std::size_t>(-1);  // ParticleState::form_revision copied
     app::ReportForm report;
     ChartCanvas forecast_chart;  // the report's days and the projection
+    // Each listed report's phase and outcome line as last drawn: a report that
+    // is new or changed (ready, failed, downloaded) is scrolled into view, once,
+    // when it is outside the panel.
+    std::map<std::string, std::string> report_news;
+    bool reports_drawn = false;  // the list was drawn once: what it holds then is not news
 };
 
 }  // namespace ud::ui
