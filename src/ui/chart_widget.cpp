@@ -406,16 +406,30 @@ void drawBarChart(const std::string& id, const std::string& title, const core::B
 }
 
 bool topNInput(WidgetRegistry& reg, const char* id, std::size_t& n) {
+    const ImGuiStyle& st = ImGui::GetStyle();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("top");
     ImGui::SameLine();
     int value = static_cast<int>(n);
-    ImGui::SetNextItemWidth(110);
     ImGui::PushID(id);
-    bool changed = ImGui::InputInt("##top_n", &value, 1, 5);
+    // The field alone (no step buttons inside InputInt), so the test hook names the field itself.
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("000").x + st.FramePadding.x * 2);
+    bool changed = ImGui::InputInt("##top_n", &value, 0, 0);
+    markItem(reg, id, std::to_string(std::clamp(value, 1, static_cast<int>(core::kChartMaxTopN))));
+    ImGui::SameLine(0, st.ItemInnerSpacing.x);
+    if (ImGui::Button("-", ImVec2(ImGui::GetFrameHeight(), 0))) {
+        --value;
+        changed = true;
+    }
+    markItem(reg, std::string(id) + ".minus");
+    ImGui::SameLine(0, st.ItemInnerSpacing.x);
+    if (ImGui::Button("+", ImVec2(ImGui::GetFrameHeight(), 0))) {
+        ++value;
+        changed = true;
+    }
+    markItem(reg, std::string(id) + ".plus");
     ImGui::PopID();
     if (changed) n = static_cast<std::size_t>(std::clamp(value, 1, static_cast<int>(core::kChartMaxTopN)));
-    markItem(reg, id, std::to_string(n));
     return changed;
 }
 

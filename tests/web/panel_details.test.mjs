@@ -15,7 +15,8 @@ const p = (s) => s.particle;
 const ap = (s) => s.activeplatform;
 
 test('Particle: token lifetimes, device IDs, UTC today, report id shown and copyable', async () => {
-  const { context, page, app, errors } = await openApp(browser, site.url);
+  // Tall enough that the report list is on screen below the form.
+  const { context, page, app, errors } = await openApp(browser, site.url, { height: 1400 });
   await app.click('particle.tab.password');
   await app.click('particle.lifetime');
   assert.equal((await app.widget('particle.lifetime.900')).label, '15 minutes');
@@ -65,8 +66,10 @@ test('ActivePlatform chart: short day labels, full date in the hover, Other (N),
   await page.mouse.move(5, 5);
 
   assert.equal((await app.widget('ap.chart.top_n')).label, '8');
-  await app.fill('ap.chart.top_n', '3');
+  await app.fill('ap.chart.top_n', '4');
   await page.keyboard.press('Enter');
+  await app.waitForState((st) => ap(st).chart.top_n === 4, { what: 'top 4 typed' });
+  await app.click('ap.chart.top_n.minus');
   s = await app.waitForState((st) => ap(st).chart.top_n === 3, { what: 'top 3' });
   const legend = (await app.widget('ap.chart.legend')).label.split(' | ');
   assert.equal(legend.length, 4, `legend: ${legend}`);
