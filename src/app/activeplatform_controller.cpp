@@ -206,6 +206,7 @@ void ActivePlatformController::tick() {
 
 void ActivePlatformController::onAnswer(const core::HttpResponse& response) {
     state_.busy = false;
+    ++state_.answers;
     if (!core::isSuccess(response)) {
         if (scheduleRetry(response)) return;
         state_.retry_attempt = 0;

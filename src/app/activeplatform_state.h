@@ -58,6 +58,7 @@ struct ActivePlatformState {
     std::vector<core::FieldError> field_errors;
 
     bool busy = false;
+    std::size_t answers = 0;  // answers handled so far (the test hook waits for the next one)
     std::optional<core::Error> error;  // the last fetch failed (earlier results stay)
 
     // Automatic retry (429/502/503/504, network): the countdown the panel shows, with Cancel.

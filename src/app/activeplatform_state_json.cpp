@@ -32,6 +32,7 @@ nlohmann::json jsonFromActivePlatformState(const ActivePlatformState& state) {
     j["field_errors"] = errors;
     j["show_field_errors"] = state.show_field_errors;
     j["busy"] = state.busy;
+    j["answers"] = state.answers;
     if (state.error)
         j["error"] = {{"kind", core::nameFromErrorKind(state.error->kind)},
                       {"status", state.error->http_status},
