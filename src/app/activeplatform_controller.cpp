@@ -16,9 +16,11 @@
 namespace ud::app {
 namespace {
 
-// 429/503 only, each waits its Retry-After (seconds or a date, however long) or 30 s.
-constexpr core::RetryPolicy kAnalyticsRetry{1 + kActivePlatformMaxRetries, 30000, 30000, 30000, 0,
-                                            std::numeric_limits<core::Timestamp>::max(), true};
+// The contract's list (429, 502, 503, 504, network errors; not timeouts: a slow range
+// would be slow again): a Retry-After is honoured (seconds or a date, however long),
+// else the backoff 1 s, 2 s, 4 s.
+constexpr core::RetryPolicy kAnalyticsRetry{1 + kActivePlatformMaxRetries, 1000, 30000, -1, 0,
+                                            std::numeric_limits<core::Timestamp>::max(), false};
 
 }  // namespace
 
@@ -99,6 +101,9 @@ void ActivePlatformController::apply(const ActivePlatformIntent& intent) {
                 exportComparison();
             } else if constexpr (std::is_same_v<T, ShowSpike>) {
                 showSpike(state_, i.index);
+            } else if constexpr (std::is_same_v<T, SetAnalyticsChartTopN>) {
+                state_.chart_top_n = std::clamp<std::size_t>(i.top_n, 1, core::kChartMaxTopN);
+                if (state_.report) state_.daily = core::dailyCostByCategory(state_.report->items, state_.chart_top_n);
             }
         },
         intent);
@@ -108,6 +113,7 @@ void ActivePlatformController::edit(const EditAnalyticsForm& e) {
     state_.form = e.form;
     state_.remember_token = e.remember_token;
     state_.field_errors = core::fieldErrorsFromForm(state_.form);
+    if (requests_.demo()) return;  // the demo's token is not the person's: never stored
     if (!e.remember_token || e.form.token.empty()) {
         services_.store.remove(kActivePlatformTokenKey);
         remembered_ = {};
@@ -170,10 +176,20 @@ void ActivePlatformController::send() {
 void ActivePlatformController::setDemoMode(bool demo) {
     if (demo == requests_.demo()) return;
     requests_.setDemo(demo);  // drops the answers in flight
+    const std::size_t revision = state_.form_revision;
+    if (demo) {
+        real_ = std::move(state_);
+        state_ = ActivePlatformState{};
+    } else {
+        state_ = real_ ? std::move(*real_) : ActivePlatformState{};
+        real_.reset();
+    }
     state_.busy = false;
-    cancelRetry();
+    cancelRetry();  // a retry that waited was for the dropped request
     compare_pending_[0] = compare_pending_[1] = 0;
     if (state_.compare.loading) state_.compare = AnalyticsComparison{};  // its answers were dropped
+    // Past both sides' revisions, so the panel copies this form into its edit buffers.
+    state_.form_revision = std::max(revision, state_.form_revision) + 1;
 }
 
 void ActivePlatformController::tick() {
@@ -192,6 +208,7 @@ void ActivePlatformController::tick() {
 
 void ActivePlatformController::onAnswer(const core::HttpResponse& response) {
     state_.busy = false;
+    ++state_.answers;
     if (!core::isSuccess(response)) {
         if (scheduleRetry(response)) return;
         state_.retry_attempt = 0;
@@ -205,16 +222,17 @@ void ActivePlatformController::onAnswer(const core::HttpResponse& response) {
         return;
     }
     state_.report = std::move(report).value();
+    state_.empty_message = state_.report->items.rowCount() == 0 ? "No expenses in this range." : "";
     resetTableView(state_.view, state_.report->items);
     state_.totals = core::costTotalsFromTable(state_.report->items);
-    state_.daily = core::dailyCostByCategory(state_.report->items);
+    state_.daily = core::dailyCostByCategory(state_.report->items, state_.chart_top_n);
     state_.message.clear();
     state_.fetched_range = pending_range_;
     refreshAnalyticsInsights(state_, core::dateFromTimestamp(services_.clock.now()));
 }
 
-// Rate limited (429) or briefly unavailable (503): wait what the schedule says,
-// then send the same request.
+// Rate limited, busy, a proxy without an answer, or no answer at all: core's
+// schedule says whether and when to send the same request again.
 bool ActivePlatformController::scheduleRetry(const core::HttpResponse& response) {
     const core::Timestamp now = services_.clock.now();
     auto wait = core::retryDelayMs(response, state_.retry_attempt + 1, now, kAnalyticsRetry);

@@ -1,11 +1,12 @@
 // ActivePlatform daily analytics: settings, fetch, typed table, totals per currency (issue 7),
 // and the insights of issue 14 (forecast, spikes, two ranges compared).
 // Turns ActivePlatform intents into requests and answers into ActivePlatformState. No timer, no
-// thread: the App's Controller calls tick() each loop and asks nextWakeAt(). A 429 or 503 answer
-// is sent again on core's retry schedule (its Retry-After, else 30 s), up to
+// thread: the App's Controller calls tick() each loop and asks nextWakeAt(). A 429/502/503/504
+// answer or a network error is sent again on core's retry schedule (retry.h), up to
 // kActivePlatformMaxRetries times, with a countdown in the state; earlier results stay on screen.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "app/activeplatform_intents.h"
@@ -22,7 +23,8 @@ public:
     ActivePlatformController(ActivePlatformState& state, Services services);
     void apply(const ActivePlatformIntent& intent);
     void tick();
-    // Demo mode switched: an answer in flight is dropped, and so is a waiting retry.
+    // Demo mode switched: an answer in flight is dropped, and so is a waiting retry;
+    // the person's own form and results are set aside while the demo runs and come back after.
     void setDemoMode(bool demo);
     core::Timestamp nextWakeAt() const;  // -1 when nothing is scheduled
     bool isAnimating() const;
@@ -53,6 +55,7 @@ private:
     RequestQueue::Ticket compare_pending_[2] = {0, 0};  // earlier, later; 0 = answered
     std::string compare_url_;                            // for error sentences (never holds a token)
     core::RememberedToken remembered_;  // as stored: the token and the address it belongs to
+    std::optional<ActivePlatformState> real_;  // the person's state while the demo runs
 };
 
 }  // namespace ud::app

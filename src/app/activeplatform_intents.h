@@ -2,6 +2,7 @@
 // ActivePlatformController applies them in order once per frame.
 #pragma once
 
+#include <cstddef>
 #include <variant>
 
 #include "app/table_view_state.h"
@@ -20,6 +21,8 @@ struct CancelAnalyticsRetry {};  // stop the automatic retry countdown after a 4
 struct TryActivePlatformDemo {};
 struct ActivePlatformTableAction { TableAction action; };
 struct ExportAnalyticsCsv {};
+// How many categories the daily chart shows before "Other" (1..core::kChartMaxTopN).
+struct SetAnalyticsChartTopN { std::size_t top_n = 8; };
 
 // Insights (issue 14).
 struct CompareThisMonthWithLast {};  // two requests: last month and this month so far
@@ -35,6 +38,7 @@ struct ShowSpike { std::size_t index = 0; };
 using ActivePlatformIntent =
     std::variant<EditAnalyticsForm, ApplyRangePreset, FetchAnalytics, TryActivePlatformDemo, ActivePlatformTableAction,
                  ExportAnalyticsCsv, CancelAnalyticsRetry, CompareThisMonthWithLast, CompareAnalyticsRanges,
-                 SetComparisonKey, CloseComparison, ComparisonTableAction, ExportComparisonCsv, ShowSpike>;
+                 SetComparisonKey, CloseComparison, ComparisonTableAction, ExportComparisonCsv, ShowSpike,
+                 SetAnalyticsChartTopN>;
 
 }  // namespace ud::app

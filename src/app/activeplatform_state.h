@@ -19,7 +19,9 @@
 
 namespace ud::app {
 
-// A 429 or 503 answer is fetched again by itself this many times (issue 7).
+// A 429, 502, 503 or 504 answer, or a network error, is fetched again by itself
+// this many times (issue 7; the contract's retry list), on core's schedule:
+// Retry-After when sent, else 1 s, 2 s, 4 s.
 inline constexpr int kActivePlatformMaxRetries = 3;
 
 // Storage key of the manager token, used only when the user ticks "remember".
@@ -56,19 +58,22 @@ struct ActivePlatformState {
     std::vector<core::FieldError> field_errors;
 
     bool busy = false;
+    std::size_t answers = 0;  // answers handled so far (the test hook waits for the next one)
     std::optional<core::Error> error;  // the last fetch failed (earlier results stay)
 
-    // Automatic retry after a 429/503: the countdown the panel shows, with Cancel.
+    // Automatic retry (429/502/503/504, network): the countdown the panel shows, with Cancel.
     core::Timestamp retry_at = -1;  // when the next attempt is sent; -1 = none waiting
     int retry_attempt = 0;          // 1..kActivePlatformMaxRetries: the retry waiting or in flight
     int retry_seconds_left = 0;     // whole seconds to retry_at, kept current by the controller
-    int retry_status = 0;           // the status being retried (429 or 503)
+    int retry_status = 0;           // the status being retried (429, 502, 503, 504; 0 = network)
 
     std::optional<core::AnalyticsReport> report;
     std::string fetched_label;         // "70112, 2024-05-01..2024-05-31"
     TableViewState view;
     core::CostTotals totals;
     std::vector<core::DailyCategorySeries> daily;
+    std::size_t chart_top_n = core::kChartDefaultTopN;  // categories before "Other", as in the viewer's chart
+    std::string empty_message;         // the answer had no items: said so, by name
     std::string message;               // last export outcome
     std::string last_export_name;
     std::size_t last_export_bytes = 0;

@@ -32,6 +32,7 @@ nlohmann::json jsonFromActivePlatformState(const ActivePlatformState& state) {
     j["field_errors"] = errors;
     j["show_field_errors"] = state.show_field_errors;
     j["busy"] = state.busy;
+    j["answers"] = state.answers;
     if (state.error)
         j["error"] = {{"kind", core::nameFromErrorKind(state.error->kind)},
                       {"status", state.error->http_status},
@@ -54,6 +55,19 @@ nlohmann::json jsonFromActivePlatformState(const ActivePlatformState& state) {
                           {"by_category", jsonFromGroups(c.by_category)}});
     j["totals"] = totals;
     j["daily_series"] = state.daily.size();
+    nlohmann::json charts = nlohmann::json::array();
+    for (const auto& d : state.daily)
+        charts.push_back({{"currency", d.currency}, {"legend", core::legendLabels(core::viewFromDailySeries(d))}});
+    j["chart"] = {{"top_n", state.chart_top_n}, {"series", charts}};
+    j["empty_message"] = state.empty_message;
+    if (state.retry_at >= 0)
+        j["retry"] = {{"status", state.retry_status},
+                      {"attempt", state.retry_attempt},
+                      {"seconds_left", state.retry_seconds_left},
+                      {"line", core::retryLineText(state.retry_status, state.retry_seconds_left, state.retry_attempt,
+                                                   kActivePlatformMaxRetries)}};
+    else
+        j["retry"] = nullptr;
     j["message"] = state.message;
     j["last_export"] = {{"name", state.last_export_name}, {"bytes", state.last_export_bytes}};
     j["insights"] = jsonFromAnalyticsInsights(state);

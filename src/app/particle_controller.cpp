@@ -86,6 +86,10 @@ void ParticleController::apply(const ParticleIntent& intent) {
                 compareWithLastPeriod(i.report);
             } else if constexpr (std::is_same_v<T, ForgetReport>) {
                 forget(i.report);
+            } else if constexpr (std::is_same_v<T, CopyReportId>) {
+                copyId(i.report);
+            } else if constexpr (std::is_same_v<T, RequestReportAgain>) {
+                requestAgain(i.report);
             }
         },
         intent);
@@ -170,7 +174,9 @@ void ParticleController::checkToken() {
         }
         send(core::currentTokenRequest(base(), login.token), [this](const core::HttpResponse& r) {
             auto info = core::particleResult<core::TokenInfo>(r, core::ParticleCall::TokenInfo, host(), core::tokenInfoFromJson);
-            if (info) state_.login.token_expires_at = info->expires_at;  // otherwise: unknown, not fatal
+            // A failed check is not fatal, but the expiry is then unknown (not "never").
+            state_.login.token_expiry = info ? core::TokenExpiryInfo::Known : core::TokenExpiryInfo::Unreadable;
+            if (info) state_.login.token_expires_at = info->expires_at;
         });
         loadOrganizations();
         loadAgreements();

@@ -83,6 +83,9 @@ private:
     void resetFormToBillingPeriod();
     void applyPreset(core::RangePreset preset);
     void requestReport();
+    void requestAgain(const ReportRef& ref);
+    // Sends the request for `spec` in `scope` (checks done by the caller).
+    void sendReportRequest(const core::Scope& scope, const core::AgreementId& agreement, const core::UsageReportSpec& spec);
     void onCreated(std::uint64_t local_id, const core::HttpResponse& response);
     void pollReports();
     void runStep(ParticleReport& report, const core::ReportEvent& event);
@@ -94,6 +97,7 @@ private:
     // which the report row shows).
     void downloadCsv(const ReportRef& ref, std::function<void(std::string, std::string)> done);
     void copyLink(const ReportRef& ref);
+    void copyId(const ReportRef& ref);
     void forget(const ReportRef& ref);
     void resumeAfterSignIn();
     void parkAfterSignOut();

@@ -114,9 +114,31 @@ void ParticleController::requestReport() {
     spec.range = *check.range;
     spec.devices = listFromText(state_.form.devices);
     spec.products = listFromText(state_.form.products);
+    sendReportRequest(state_.scope, a->id, spec);
+}
 
+void ParticleController::requestAgain(const ReportRef& ref) {
+    ParticleReport* old = findReport(ref);
+    if (!old || state_.requesting) return;
+    old->again_error.reset();
+    const core::ReportRecord& rec = old->poll.record;
+    if (state_.login.session != ParticleSession::SignedIn) {
+        old->again_error = core::makeError(core::ErrorKind::State, "Log in first.");
+        return;
+    }
+    if (core::Status quota = core::checkReportQuota(records(), rec.scope); !quota) {
+        old->again_error = quota.error();  // the 3-at-a-time rule, explained before anything is sent
+        return;
+    }
+    const core::Scope scope = rec.scope;
+    const core::AgreementId agreement = rec.agreement;
+    sendReportRequest(scope, agreement, core::specFromReportRecord(rec));  // `old` may move: copies taken
+}
+
+void ParticleController::sendReportRequest(const core::Scope& scope, const core::AgreementId& agreement,
+                                           const core::UsageReportSpec& spec) {
     ParticleReport report;
-    report.poll = core::startReportPoll(state_.scope, a->id, spec, services_.clock.now());
+    report.poll = core::startReportPoll(scope, agreement, spec, services_.clock.now());
     report.local_id = ++next_local_report_;
     const std::uint64_t local = report.local_id;
     creating_local_id_ = local;
@@ -124,7 +146,7 @@ void ParticleController::requestReport() {
     state_.requesting = true;
     saveReports();  // saved as Requested: a reload before the answer never re-sends it
     updateOutstanding();
-    send(core::createUsageReportRequest(base(), state_.login.token, state_.scope, a->id, spec),
+    send(core::createUsageReportRequest(base(), state_.login.token, scope, agreement, spec),
          [this, local](const core::HttpResponse& r) { onCreated(local, r); });
 }
 
@@ -281,6 +303,13 @@ void ParticleController::copyLink(const ReportRef& ref) {
     services_.files.copyToClipboard(report->poll.download_url);
     report->message = "Download link copied. Treat it like a password: anyone with it can download the report "
                       "until it expires.";
+}
+
+void ParticleController::copyId(const ReportRef& ref) {
+    ParticleReport* report = findReport(ref);
+    if (!report || report->poll.record.id.value.empty()) return;
+    services_.files.copyToClipboard(report->poll.record.id.value);
+    report->message = "Report id " + report->poll.record.id.value + " copied (quote it to Particle support).";
 }
 
 void ParticleController::forget(const ReportRef& ref) {

@@ -54,11 +54,14 @@ struct ForgetReport { ReportRef report; };
 // comparison (the last period as the earlier one); otherwise it is requested
 // (the 3-at-a-time rule applies) and the row says to compare when it is ready.
 struct CompareWithLastPeriod { ReportRef report; };
+struct CopyReportId { ReportRef report; };  // people quote it to Particle support
+// The same type, range and filters as an expired report, as a new request (3-at-a-time rule applies).
+struct RequestReportAgain { ReportRef report; };
 
 using ParticleIntent =
     std::variant<SignInWithToken, CreateParticleToken, SubmitParticleOtp, CancelParticleOtp, RetryParticleSignIn, LogOutParticle,
                  TryParticleDemo, SelectParticleScope, SelectAgreement, RefreshParticleUsage, EditReportForm,
                  ApplyReportPreset, RequestReport, CheckReportNow, DownloadReport, CopyReportLink, OpenReportInViewer,
-                 ForgetReport, CompareWithLastPeriod>;
+                 ForgetReport, CompareWithLastPeriod, CopyReportId, RequestReportAgain>;
 
 }  // namespace ud::app

@@ -14,6 +14,7 @@
 #include "core/particle/particle_forecast.h"
 #include "core/particle/particle_models.h"
 #include "core/particle/particle_report_poller.h"
+#include "core/particle/particle_token_text.h"
 #include "core/base/result.h"
 #include "core/table/chart_series.h"
 #include "core/table/daily_rates.h"
@@ -33,7 +34,8 @@ struct ParticleLogin {
     bool token_created_here = false; // "Log out" revokes it
     bool remember = false;
     std::string username;
-    std::optional<core::Timestamp> token_expires_at;  // empty = never (or unknown)
+    std::optional<core::Timestamp> token_expires_at;  // empty = never, when token_expiry is Known
+    core::TokenExpiryInfo token_expiry = core::TokenExpiryInfo::Checking;
     bool busy = false;               // a token step or the check is in flight
     bool needs_otp = false;          // the password grant asked for the 6-digit code
     std::string mfa_token;           // secret, memory only, for the code step
@@ -57,7 +59,7 @@ struct ReportForm {
     core::ReportType type = core::ReportType::Devices;
     std::string start;    // YYYY-MM-DD
     std::string end;      // YYYY-MM-DD, inclusive
-    std::string devices;  // optional filter: ids or names, comma separated
+    std::string devices;  // optional filter: device IDs, comma separated (the API takes no names)
     std::string products; // optional filter: product ids, comma separated
 };
 
@@ -67,6 +69,7 @@ struct ParticleReport {
     bool downloading = false;      // "Download CSV" / "Open in viewer" in flight
     std::string message;           // last download outcome
     std::optional<core::Error> download_error;
+    std::optional<core::Error> again_error;  // "Request again" was refused (e.g. 3 already being prepared)
     std::uint64_t local_id = 0;    // names it before the server gives an id
 };
 

@@ -2,6 +2,8 @@
 // challenge, download URLs) appear only as booleans.
 #include "app/state_json.h"
 
+#include "core/particle/particle_report_text.h"
+
 namespace ud::app {
 namespace {
 
@@ -34,7 +36,7 @@ nlohmann::json jsonFromAgreement(const core::ServiceAgreement& a) {
             {"max_devices", a.max_devices}};
 }
 
-nlohmann::json jsonFromReport(const ParticleReport& r) {
+nlohmann::json jsonFromReport(const ParticleReport& r, core::Timestamp now, bool signed_in) {
     const core::ReportRecord& rec = r.poll.record;
     return {{"id", rec.id.value},
             {"scope", rec.scope.key()},
@@ -51,7 +53,12 @@ nlohmann::json jsonFromReport(const ParticleReport& r) {
             {"record_message", rec.message},
             {"downloading", r.downloading},
             {"message", r.message},
-            {"download_error", jsonFromError(r.download_error)}};
+            {"download_error", jsonFromError(r.download_error)},
+            {"again_error", jsonFromError(r.again_error)},
+            {"rate_limited", r.poll.rate_limited},
+            {"state_text", core::textFromReportState(r.poll, now, signed_in)},
+            {"devices", rec.devices},
+            {"products", rec.products}};
 }
 
 }  // namespace
@@ -60,12 +67,14 @@ nlohmann::json jsonFromParticleState(const ParticleState& state) {
     const ParticleLogin& login = state.login;
     nlohmann::json j;
     j["now"] = state.now;
+    j["today_utc"] = core::isoFromDate(core::dateFromTimestamp(state.now));  // the day report dates are checked against
     j["login"] = {{"session", nameFromSession(login.session)},
                   {"token_present", !login.token.empty()},
                   {"token_created_here", login.token_created_here},
                   {"remember", login.remember},
                   {"username", login.username},
                   {"token_expires_at", login.token_expires_at ? nlohmann::json(*login.token_expires_at) : nlohmann::json(nullptr)},
+                  {"token_expiry", core::nameFromTokenExpiryInfo(login.token_expiry)},
                   {"busy", login.busy},
                   {"needs_otp", login.needs_otp},
                   {"error", jsonFromError(login.error)},
@@ -91,7 +100,8 @@ nlohmann::json jsonFromParticleState(const ParticleState& state) {
     j["request_error"] = jsonFromError(state.request_error);
     j["outstanding"] = state.outstanding;
     nlohmann::json reports = nlohmann::json::array();
-    for (const ParticleReport& r : state.reports) reports.push_back(jsonFromReport(r));
+    const bool signed_in = login.session == ParticleSession::SignedIn;
+    for (const ParticleReport& r : state.reports) reports.push_back(jsonFromReport(r, state.now, signed_in));
     j["reports"] = reports;
     j["reports_message"] = state.reports_message;
     j["forecast"] = jsonFromParticleForecast(state.forecast);

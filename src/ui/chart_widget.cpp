@@ -219,10 +219,12 @@ void paintLines(ImDrawList& dl, const ChartStyle& s, const core::StackedSeriesVi
     }
 }
 
+// `day_labels_out` (screen only) gets the day labels drawn, for the test hook.
 Hover paintStacked(ImDrawList& dl, const ChartStyle& s, const ImRect& frame, ImVec2 display_size,
                    const std::string& title, const core::StackedSeriesView& series, const std::vector<ImU32>& colors,
-                   ChartGpu& gpu, ChartCanvas& canvas, ChartDrawCall& call, const ImVec2* mouse, ImRect* plot_out) {
-    std::vector<std::string> legend(series.keys.begin(), series.keys.end());
+                   ChartGpu& gpu, ChartCanvas& canvas, ChartDrawCall& call, const ImVec2* mouse, ImRect* plot_out,
+                   std::vector<std::string>* day_labels_out = nullptr) {
+    std::vector<std::string> legend = core::legendLabels(series);
     std::vector<ImU32> legend_colors = colors;
     for (std::size_t i = 0; i < series.lines.size(); ++i) {
         legend.push_back(series.lines[i].label);
@@ -252,12 +254,14 @@ Hover paintStacked(ImDrawList& dl, const ChartStyle& s, const ImRect& frame, ImV
     gpu.addDraw(dl, call);
     paintLines(dl, s, series, plot, axis, day_w);
 
-    // Day labels, as many as fit without touching; the hovered day is marked.
-    float label_w = textSize(s, "2024-12-31").x + 18;
+    // Short day labels ("3 Nov", the month on its first day), as many as fit
+    // without touching; the hover has the full date. The hovered day is marked.
+    float label_w = textSize(s, core::kWidestDayAxisLabel).x + 18;
     auto fit = std::max<std::size_t>(1, static_cast<std::size_t>(plot.GetWidth() / label_w));
     std::size_t step = (series.day_count + fit - 1) / fit;
     for (std::size_t d = 0; d < series.day_count; d += step) {
-        std::string label = core::isoFromDate(core::addDays(series.first_day, static_cast<std::int64_t>(d)));
+        std::string label = core::dayAxisLabel(core::addDays(series.first_day, static_cast<std::int64_t>(d)));
+        if (day_labels_out) day_labels_out->push_back(label);
         float cx = plot.Min.x + (static_cast<float>(d) + 0.5f) * day_w;
         float x = std::clamp(cx - textSize(s, label).x * 0.5f, frame.Min.x + 4, frame.Max.x - 4 - textSize(s, label).x);
         dl.AddLine(ImVec2(std::round(cx), plot.Max.y), ImVec2(std::round(cx), plot.Max.y + 4), s.axis);
@@ -303,8 +307,9 @@ void stackedTooltip(WidgetRegistry& reg, const std::string& id, const core::Stac
     std::vector<std::string> lines{core::isoFromDate(core::addDays(series.first_day, static_cast<std::int64_t>(d))),
                                    "Total: " + core::textFromChartValue(series.day_totals[d], series.format)};
     std::vector<ImU32> swatches{0, 0};
+    const std::vector<std::string> legend = core::legendLabels(series);
     for (std::size_t k = 0; k < series.keys.size(); ++k) {
-        lines.push_back(series.keys[k] + ": " + core::textFromChartValue(series.values[k][d], series.format));
+        lines.push_back(legend[k] + ": " + core::textFromChartValue(series.values[k][d], series.format));
         swatches.push_back(colors[k]);
     }
     for (std::size_t i = 0; i < series.lines.size(); ++i) {
@@ -322,7 +327,7 @@ float maxBarRow(const ChartStyle& s) { return std::round(s.line * 2.6f); }
 
 std::string barLabel(const core::BarSeries& series, std::size_t i) {
     if (series.has_other && i + 1 == series.keys.size())
-        return series.keys[i] + " (" + core::formatCount(static_cast<long long>(series.other_key_count)) + " keys)";
+        return core::otherLabel(series.other_key_count);
     return series.keys[i];
 }
 
@@ -416,9 +421,21 @@ void drawStackedChart(const std::string& id, const std::string& title, const cor
     ChartStyle s = chartStyle();
     std::vector<ImU32> colors = prepareStacked(gpu, canvas, series, s);
     ImVec2 display = ImGui::GetIO().DisplaySize;
+    std::vector<std::string> day_labels;
     Hover hover = drawOnScreen(id, height, s, reg, [&](ImDrawList& dl, const ImRect& frame, const ImVec2* mouse, ImRect* plot) {
-        return paintStacked(dl, s, frame, display, title, series, colors, gpu, canvas, canvas.screen, mouse, plot);
+        return paintStacked(dl, s, frame, display, title, series, colors, gpu, canvas, canvas.screen, mouse, plot,
+                            &day_labels);
     });
+    // What the chart reads as, for tests: the legend and the day labels, " | " between entries.
+    auto joined = [](const std::vector<std::string>& items) {
+        std::string out;
+        for (const std::string& item : items) out += (out.empty() ? "" : " | ") + item;
+        return out;
+    };
+    const auto found = reg.rects().find(id + ".plot");
+    const WidgetRect plot = found != reg.rects().end() ? found->second : WidgetRect{};
+    reg.put(id + ".legend", WidgetRect{plot.x, plot.y, 0, 0, true, joined(core::legendLabels(series))});
+    reg.put(id + ".days", WidgetRect{plot.x, plot.y + plot.h, plot.w, 0, true, joined(day_labels)});
     if (hover.column >= 0) stackedTooltip(reg, id, series, colors, hover);
     if (!gpu.error().empty()) ImGui::TextDisabled("%s", gpu.error().c_str());
 }
@@ -433,6 +450,34 @@ void drawBarChart(const std::string& id, const std::string& title, const core::B
     });
     if (hover.column >= 0) barTooltip(reg, id, series, colors, hover);
     if (!gpu.error().empty()) ImGui::TextDisabled("%s", gpu.error().c_str());
+}
+
+bool topNInput(WidgetRegistry& reg, const char* id, std::size_t& n) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("top");
+    ImGui::SameLine();
+    int value = static_cast<int>(n);
+    ImGui::PushID(id);
+    // The field alone (no step buttons inside InputInt), so the test hook names the field itself.
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("000").x + st.FramePadding.x * 2);
+    bool changed = ImGui::InputInt("##top_n", &value, 0, 0);
+    markItem(reg, id, std::to_string(std::clamp(value, 1, static_cast<int>(core::kChartMaxTopN))));
+    ImGui::SameLine(0, st.ItemInnerSpacing.x);
+    if (ImGui::Button("-", ImVec2(ImGui::GetFrameHeight(), 0))) {
+        --value;
+        changed = true;
+    }
+    markItem(reg, std::string(id) + ".minus");
+    ImGui::SameLine(0, st.ItemInnerSpacing.x);
+    if (ImGui::Button("+", ImVec2(ImGui::GetFrameHeight(), 0))) {
+        ++value;
+        changed = true;
+    }
+    markItem(reg, std::string(id) + ".plus");
+    ImGui::PopID();
+    if (changed) n = static_cast<std::size_t>(std::clamp(value, 1, static_cast<int>(core::kChartMaxTopN)));
+    return changed;
 }
 
 float barChartHeight(const core::BarSeries& series) {

@@ -25,6 +25,10 @@ void drawStackedChart(const std::string& id, const std::string& title, const cor
 void drawBarChart(const std::string& id, const std::string& title, const core::BarSeries& series, ChartGpu& gpu,
                   ChartCanvas& canvas, WidgetRegistry& reg, float height);
 
+// "top [ 8 ][-][+]": how many keys a chart shows before "Other", 1..core::kChartMaxTopN.
+// The same control on every chart; returns true when `n` changed. Registered as `id`.
+bool topNInput(WidgetRegistry& reg, const char* id, std::size_t& n);
+
 // The height a bar chart needs for its rows at their thickest (no empty space below).
 float barChartHeight(const core::BarSeries& series);
 

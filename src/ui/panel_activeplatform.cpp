@@ -203,6 +203,9 @@ void drawDailyChart(const app::ActivePlatformState& s, UiState& ui, app::Intents
     if (view.has_other) title += " (top " + std::to_string(view.keys.size() - 1) + " + Other)";
     float height = 360;
     ImGui::SameLine();
+    std::size_t top_n = s.chart_top_n;
+    if (topNInput(ui.widgets, "ap.chart.top_n", top_n)) push(intents, app::SetAnalyticsChartTopN{top_n});
+    ImGui::SameLine();
     if (actionButton(ui.widgets, "ap.chart.png", "Save chart as PNG")) {
         ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, 200.0f), height);
         ChartImage image = stackedChartImage(title, view, ui.chart_gpu, f.chart, size);
@@ -219,10 +222,11 @@ void drawResults(const app::ActivePlatformState& s, UiState& ui, app::Intents& i
     ImGui::SameLine();
     if (actionButton(ui.widgets, "ap.export", "Export CSV")) push(intents, app::ExportAnalyticsCsv{});
     if (!s.message.empty()) successText(s.message);
-    if (s.report->items.rowCount() == 0) {
-        mutedText("No expenses in this range.");
-        return;
+    if (!s.empty_message.empty()) {
+        mutedText(s.empty_message.c_str());
+        markItem(ui.widgets, "ap.empty", s.empty_message);
     }
+    if (s.report->items.rowCount() == 0) return;
     drawTotals(s, ui.widgets);
     drawAnalyticsForecast(s, ui);
     drawAnalyticsSpikes(s, ui, intents);
@@ -247,11 +251,10 @@ void drawActivePlatformSection(const app::AppState& state, UiState& ui, app::Int
         ImGui::SameLine();
         mutedText("Waiting for the server; a long range can take a minute.");
     }
-    if (s.retry_at >= 0) {  // a 429/503 is retried by itself (the controller counts down)
+    if (s.retry_at >= 0) {  // retried by itself on core's schedule (the controller counts down)
         ImGui::AlignTextToFramePadding();
-        std::string line = std::string(s.retry_status == 429 ? "Rate limited by the server" : "The server is busy") +
-                           "; retrying in " + std::to_string(s.retry_seconds_left) + " s (attempt " +
-                           std::to_string(s.retry_attempt) + " of " + std::to_string(app::kActivePlatformMaxRetries) + ")";
+        std::string line =
+            core::retryLineText(s.retry_status, s.retry_seconds_left, s.retry_attempt, app::kActivePlatformMaxRetries);
         mutedText(line.c_str());
         markItem(ui.widgets, "ap.retry", line);
         ImGui::SameLine();

@@ -10,18 +10,13 @@
 #include <algorithm>
 
 #include "core/base/date.h"
+#include "core/particle/particle_api.h"
+#include "core/particle/particle_token_text.h"
 #include "ui/panel_particle_parts.h"
 #include "ui/widgets.h"
 
 namespace ud::ui {
 namespace {
-
-struct Lifetime {
-    const char* label;
-    std::int64_t seconds;  // 0 = never expires
-};
-constexpr Lifetime kLifetimes[] = {
-    {"1 hour", 3600}, {"1 day", 86400}, {"30 days", 2592000}, {"90 days", 7776000}, {"Never expires", 0}};
 
 // Enter in the field just left submits the form (ImGui deactivates a
 // single-line field on Enter).
@@ -62,20 +57,24 @@ void drawPasswordTab(const app::ParticleLogin& login, ParticleForms& f, WidgetRe
         submit |= enterPressedIn();
         ImGui::TextUnformatted("Token lifetime");
         ImGui::SetNextItemWidth(220);
-        if (ImGui::BeginCombo("##lifetime", kLifetimes[f.lifetime_choice].label)) {
-            for (int i = 0; i < static_cast<int>(std::size(kLifetimes)); ++i)
-                if (ImGui::Selectable(kLifetimes[i].label, i == f.lifetime_choice)) f.lifetime_choice = i;
+        // Every lifetime the API documents (core's list), so 15 minutes and 8 hours are offered too.
+        const bool open = ImGui::BeginCombo("##lifetime", core::labelFromTokenLifetime(f.lifetime_s).c_str());
+        markItem(reg, "particle.lifetime", core::labelFromTokenLifetime(f.lifetime_s));
+        if (open) {
+            for (std::int64_t seconds : core::kTokenLifetimeChoices) {
+                const std::string label = core::labelFromTokenLifetime(seconds);
+                if (ImGui::Selectable(label.c_str(), seconds == f.lifetime_s)) f.lifetime_s = seconds;
+                markItem(reg, "particle.lifetime." + std::to_string(seconds), label);
+            }
             ImGui::EndCombo();
         }
-        markItem(reg, "particle.lifetime", kLifetimes[f.lifetime_choice].label);
         ImGui::Checkbox("Remember this token on this device", &f.remember);
         markItem(reg, "particle.remember");
         const bool ready = !f.email.empty() && !f.password.empty();
         submit |= actionButton(reg, "particle.create", login.busy ? "Creating..." : "Create token and log in", ready,
                                login.busy);
         if (submit && ready && !login.busy)
-            pushParticle(intents, app::CreateParticleToken{f.email, f.password, kLifetimes[f.lifetime_choice].seconds,
-                                                           f.remember});
+            pushParticle(intents, app::CreateParticleToken{f.email, f.password, f.lifetime_s, f.remember});
         return;
     }
     ImGui::Text("Account: %s", f.email.c_str());
@@ -148,10 +147,10 @@ void drawSignedInHeader(const app::AppState& state, ParticleForms& f, WidgetRegi
     ImGui::Text("Logged in as %s", login.username.c_str());
     markItem(reg, "particle.user", login.username);
     ImGui::SameLine();
-    std::string token_note = login.token_expires_at ? "token expires in " + core::durationText(*login.token_expires_at - now)
-                                                    : std::string("token never expires");
+    std::string token_note = core::tokenExpiryNote(login.token_expiry, login.token_expires_at, now);
     if (login.remember) token_note += ", remembered on this device";
     mutedText(("(" + token_note + ")").c_str());
+    markItem(reg, "particle.token_note", token_note);
     ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize("Log out").x - ImGui::GetStyle().FramePadding.x * 2);
     if (actionButton(reg, "particle.logout", "Log out")) {
         f.token.clear();

@@ -9,43 +9,19 @@
 #include "core/base/date.h"
 #include "core/particle/particle_api.h"
 #include "core/particle/particle_report_quota.h"
+#include "core/particle/particle_report_rules.h"
+#include "core/particle/particle_report_text.h"
 #include "ui/panel_particle_parts.h"
 #include "ui/widgets.h"
 
 namespace ud::ui {
 namespace {
 
-std::string shortTime(core::Timestamp ts) {
-    std::string iso = core::isoFromTimestamp(ts);  // 2026-06-20T09:00:00Z
-    return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
-}
-
-// The state column: what is happening and what comes next.
+// The state column: what is happening and what comes next (core's sentence).
 void drawReportState(const app::ParticleReport& r, WidgetRegistry& reg, const std::string& id, core::Timestamp now,
                      bool signed_in) {
     const core::ReportRecord& rec = r.poll.record;
-    std::string text;
-    switch (rec.phase) {
-        case core::ReportPhase::Requested: text = "requesting..."; break;
-        case core::ReportPhase::Pending:
-            if (r.poll.refetching_url)
-                text = signed_in ? "ready, fetching its download link..." : "ready: log in to get its download link";
-            else if (!signed_in)
-                text = "being prepared: log in to keep checking";
-            else if (r.poll.awaiting_status)
-                text = "being prepared, checking now...";
-            else
-                text = "being prepared, next check in " + core::durationText(rec.next_check - now);
-            break;
-        case core::ReportPhase::SignedOut: text = "waiting: log in to keep checking"; break;
-        case core::ReportPhase::Available:
-            text = "ready" + (rec.expires_at ? ", link expires in " + core::durationText(*rec.expires_at - now) : "");
-            break;
-        case core::ReportPhase::Failed: text = "failed"; break;
-        case core::ReportPhase::Expired: text = "expired"; break;
-        case core::ReportPhase::TimedOut: text = "still pending after 60 min"; break;
-        case core::ReportPhase::Uncertain: text = "may have been created"; break;
-    }
+    const std::string text = core::textFromReportState(r.poll, now, signed_in);
     if (signed_in && (rec.phase == core::ReportPhase::Pending || rec.phase == core::ReportPhase::Requested)) {
         const bool counting_down = rec.phase == core::ReportPhase::Pending && !r.poll.awaiting_status &&
                                    !r.poll.refetching_url;
@@ -87,9 +63,18 @@ void drawReportActions(const app::ParticleReport& r, WidgetRegistry& reg, const 
         if (actionButton(reg, (id + ".compare").c_str(), "Compare with last period", !r.downloading && signed_in))
             pushParticle(intents, app::CompareWithLastPeriod{ref});
     }
+    if (rec.phase == core::ReportPhase::Expired) {  // same type, range and filters, one click
+        if (actionButton(reg, (id + ".again").c_str(), "Request again", signed_in))
+            pushParticle(intents, app::RequestReportAgain{ref});
+        sameLineIfFits("Forget");
+    }
     if (core::isFinalPhase(rec.phase) || rec.phase == core::ReportPhase::SignedOut) {
         if (rec.phase == core::ReportPhase::Available) sameLineIfFits("Forget");
         if (actionButton(reg, (id + ".forget").c_str(), "Forget")) pushParticle(intents, app::ForgetReport{ref});
+    }
+    if (r.again_error) {
+        errorText(r.again_error->message);
+        markItem(reg, id + ".again_error", r.again_error->message);
     }
     if (!r.message.empty()) {
         successText(r.message);
@@ -148,6 +133,9 @@ void drawRequestPanel(const app::AppState& state, UiState& ui, app::Intents& int
                                  scold || !f.report.start.empty() ? p.start_error : std::string(), "particle.end",
                                  "End, inclusive", f.report.end,
                                  scold || !f.report.end.empty() ? p.end_error : std::string());
+    const std::string utc_note = core::utcTodayNote(core::dateFromTimestamp(p.now));
+    mutedText(utc_note.c_str());
+    markItem(reg, "particle.today_utc", utc_note);
     if (!p.range_error.empty()) {
         errorText(p.range_error);
         markItem(reg, "particle.range.error", p.range_error);
@@ -157,7 +145,8 @@ void drawRequestPanel(const app::AppState& state, UiState& ui, app::Intents& int
         markItem(reg, "particle.range.warning", p.range_warning);
     }
     if (ImGui::TreeNode("Filters (optional)")) {
-        changed |= labelledInput(reg, "particle.filter.devices", "Devices: ids or names, comma separated",
+        // The API filters by device ID only; a name would match nothing.
+        changed |= labelledInput(reg, "particle.filter.devices", "Devices: device IDs, comma separated",
                                  f.report.devices);
         changed |= labelledInput(reg, "particle.filter.products", "Products: ids, comma separated", f.report.products);
         ImGui::TreePop();
@@ -223,12 +212,20 @@ void drawReportsPanel(const app::AppState& state, UiState& ui, app::Intents& int
             ImGui::PushID(id.c_str());
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(shortTime(rec.requested_at).c_str());
+            ImGui::TextUnformatted(core::minuteTextFromTimestamp(rec.requested_at).c_str());
             ImGui::TableNextColumn();
             std::string what = std::string(core::nameFromReportType(rec.type)) + ", " + core::isoFromDate(rec.range.first) +
                                " to " + core::isoFromDate(rec.range.last);
             ImGui::TextWrapped("%s", what.c_str());
             markItem(reg, id, what);
+            if (!rec.id.value.empty()) {  // the id people quote to support, copyable
+                mutedText(("id " + rec.id.value).c_str());
+                markItem(reg, id + ".report_id", rec.id.value);
+                ImGui::SameLine();
+                if (ImGui::SmallButton("Copy id"))
+                    pushParticle(intents, app::CopyReportId{app::ReportRef{rec.id.value, rec.scope.key()}});
+                markItem(reg, id + ".copy_id", "Copy id");
+            }
             if (!signed_in) mutedText(rec.scope.isSandbox() ? "sandbox" : ("org " + rec.scope.org).c_str());
             ImGui::TableNextColumn();
             drawReportState(r, reg, id, now, signed_in);

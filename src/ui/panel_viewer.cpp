@@ -203,15 +203,7 @@ void drawChartControls(const app::ViewerState& v, UiState& ui, app::Intents& int
     ImGui::SameLine();
     changed |= columnCombo(ui, "viewer.chart.key", "##key", table, spec.key_column, bars ? nullptr : "(one stack)");
     ImGui::SameLine();
-    ImGui::TextUnformatted("top");
-    ImGui::SameLine();
-    int n = static_cast<int>(spec.top_n);
-    ImGui::SetNextItemWidth(110);
-    if (ImGui::InputInt("##top_n", &n, 1, 5)) {
-        spec.top_n = static_cast<std::size_t>(std::clamp(n, 1, static_cast<int>(core::kChartMaxTopN)));
-        changed = true;
-    }
-    markItem(ui.widgets, "viewer.chart.top_n", std::to_string(spec.top_n));
+    changed |= topNInput(ui.widgets, "viewer.chart.top_n", spec.top_n);
     if (changed) push(intents, app::SetChartSpec{spec});
 }
 

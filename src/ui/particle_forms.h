@@ -5,10 +5,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 
 #include "app/particle_state.h"
+#include "core/particle/particle_api.h"
 #include "ui/chart_widget.h"
 
 namespace ud::ui {
@@ -19,7 +21,7 @@ struct ParticleForms {
     bool remember = false;
     std::string email;
     std::string password;
-    int lifetime_choice = 3;       // index into the panel's lifetime list (90 days)
+    std::int64_t lifetime_s = core::kDefaultTokenLifetime;  // one of core::kTokenLifetimeChoices; 0 = never
     std::string otp;
     std::size_t seen_revision = static_cast<std::size_t>(-1);  // ParticleState::form_revision copied
     app::ReportForm report;

@@ -19,7 +19,7 @@ bool labelledInput(WidgetRegistry& reg, const char* id, const char* label, std::
     ImGui::SetNextItemWidth(-1);
     ImGuiInputTextFlags flags = password ? ImGuiInputTextFlags_Password : 0;
     bool changed = hint ? ImGui::InputTextWithHint("##field", hint, &text, flags) : ImGui::InputText("##field", &text, flags);
-    markItem(reg, id);
+    markItem(reg, id, label);  // the caption, so tests can read what the field asks for
     ImGui::PopID();
     if (!error.empty()) {
         errorText(error);

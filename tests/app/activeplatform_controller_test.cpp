@@ -6,6 +6,8 @@
 #include <deque>
 
 #include "app/activeplatform_controller.h"
+#include "app/controller.h"
+#include "app/state_json.h"
 #include "app/demo_clouds.h"
 #include "sim/activeplatform_sim.h"
 #include "platform/simulated_transport.h"
@@ -254,7 +256,7 @@ TEST(ActivePlatformRetry, RateLimitedFetchCountsDownThenSucceeds) {
     EXPECT_EQ(f.state.retry_attempt, 0);
 }
 
-TEST(ActivePlatformRetry, WithoutRetryAfterWaits30SecondsAndKeepsEarlierResults) {
+TEST(ActivePlatformRetry, WithoutRetryAfterBacksOffOnCoresScheduleAndKeepsEarlierResults) {
     Fixture f;
     f.controller->apply(EditAnalyticsForm{f.validForm(), false});
     f.controller->apply(FetchAnalytics{});
@@ -265,7 +267,7 @@ TEST(ActivePlatformRetry, WithoutRetryAfterWaits30SecondsAndKeepsEarlierResults)
     f.controller->apply(FetchAnalytics{});
     f.settle();
     EXPECT_EQ(f.state.retry_status, 503);
-    EXPECT_EQ(f.state.retry_at, f.clock.now() + 30000);
+    EXPECT_EQ(f.state.retry_at, f.clock.now() + 1000);  // core::retryDelayMs: 1 s, then 2 s, 4 s
     ASSERT_TRUE(f.state.report.has_value());  // still on screen while waiting
     EXPECT_EQ(f.state.report->items.rowCount(), rows);
 }
@@ -324,7 +326,7 @@ TEST(ActivePlatformRetry, CancelStopsTheCountdown) {
 }
 
 TEST(ActivePlatformRetry, OtherErrorsAreNotRetried) {
-    for (int status : {403, 404, 500, 502}) {
+    for (int status : {403, 404, 500}) {
         Fixture f;
         f.sim.setFault(busyFault(status, 1));
         f.controller->apply(EditAnalyticsForm{f.validForm(), false});
@@ -334,6 +336,123 @@ TEST(ActivePlatformRetry, OtherErrorsAreNotRetried) {
         EXPECT_EQ(f.state.error->http_status, status);
         EXPECT_EQ(f.state.retry_at, -1) << status;
     }
+}
+
+// The contract's retry list is 429, 502, 503, 504 and network errors (issue 18).
+TEST(ActivePlatformRetry, ProxyAndNetworkErrorsAreRetriedWithTheSameCountdown) {
+    Fixture f;
+    core::HttpResponse bad_gateway;
+    bad_gateway.status = 502;
+    bad_gateway.body = "<html>Bad Gateway</html>";
+    core::HttpResponse gateway_timeout;
+    gateway_timeout.status = 504;
+    core::HttpResponse dropped;  // status 0: no answer at all
+    dropped.transport_message = "connection reset";
+    f.scripted = {bad_gateway, gateway_timeout, dropped};
+    f.controller->apply(EditAnalyticsForm{f.validForm(), false});
+    f.controller->apply(FetchAnalytics{});
+    f.settle();
+    ASSERT_FALSE(f.state.error.has_value()) << f.state.error->message;
+    EXPECT_EQ(f.state.retry_status, 502);
+    EXPECT_EQ(f.state.retry_attempt, 1);
+    EXPECT_EQ(f.state.retry_at, f.clock.now() + 1000);
+    nlohmann::json retry = jsonFromActivePlatformState(f.state)["retry"];
+    ASSERT_TRUE(retry.is_object());
+    EXPECT_EQ(retry.value("line", ""), "The proxy got no answer from the server (HTTP 502); retrying in 1 s (attempt 1 of 3)");
+    // Until the retry numbered `attempt` waits (its request sent and answered).
+    auto next = [&f](int attempt) {
+        for (int i = 0; i < 10 && f.state.retry_attempt < attempt && !f.state.report; ++i) f.settle();
+    };
+    next(2);  // the first retry was answered 504
+    EXPECT_EQ(f.state.retry_status, 504);
+    EXPECT_EQ(f.state.retry_at, f.clock.now() + 2000);
+    next(3);  // the second was answered with nothing: a network error
+    EXPECT_EQ(f.state.retry_status, 0);
+    EXPECT_EQ(f.state.retry_at, f.clock.now() + 4000);
+    EXPECT_EQ(jsonFromActivePlatformState(f.state)["retry"].value("line", "").rfind("Could not reach the server; retrying in", 0), 0u);
+    for (int i = 0; i < 10 && !f.state.report; ++i) f.settle();
+    ASSERT_FALSE(f.state.error.has_value()) << f.state.error->message;
+    ASSERT_TRUE(f.state.report.has_value());
+    EXPECT_EQ(f.state.retry_attempt, 0);
+    EXPECT_EQ(f.sim.counts().api_requests, 1);  // the three failures never reached the simulator
+}
+
+TEST(ActivePlatformRetry, ATimeoutIsNotRetried) {
+    Fixture f;
+    core::HttpResponse timed_out;
+    timed_out.transport_error = core::ErrorKind::Timeout;
+    f.scripted = {timed_out};
+    f.controller->apply(EditAnalyticsForm{f.validForm(), false});
+    f.controller->apply(FetchAnalytics{});
+    f.settle();
+    ASSERT_TRUE(f.state.error.has_value());
+    EXPECT_EQ(f.state.retry_at, -1);
+}
+
+TEST(ActivePlatformController, AnAnswerWithNoItemsSaysSoByName) {
+    Fixture f;
+    core::HttpResponse empty;
+    empty.status = 200;
+    empty.headers = {{"Content-Type", "application/json"}};
+    empty.body = R"({"subscription":{"id":"70112","export_headers":[{"key":"total","type":"number"}],"items":[]}})";
+    f.scripted = {empty};
+    f.controller->apply(EditAnalyticsForm{f.validForm(), false});
+    f.controller->apply(FetchAnalytics{});
+    f.settle();
+    ASSERT_TRUE(f.state.report.has_value());
+    EXPECT_EQ(jsonFromActivePlatformState(f.state).value("empty_message", ""), "No expenses in this range.");
+    f.controller->apply(FetchAnalytics{});  // the simulator's answer has items: the line goes
+    f.settle();
+    EXPECT_EQ(jsonFromActivePlatformState(f.state).value("empty_message", "x"), "");
+}
+
+// The daily chart has the viewer chart's "top N" control, and its legend says how much "Other" holds.
+TEST(ActivePlatformController, ChartTopNChangesTheCategoriesCharted) {
+    Fixture f;
+    f.controller->apply(EditAnalyticsForm{f.validForm(), false});
+    f.controller->apply(FetchAnalytics{});
+    f.settle();
+    ASSERT_TRUE(f.state.report.has_value());
+    auto legend = [&f] { return jsonFromActivePlatformState(f.state)["chart"]["series"][0]["legend"]; };
+    const std::size_t categories = f.state.totals.currencies.at(0).by_category.size();
+    ASSERT_GT(categories, 3u);
+    f.controller->apply(SetAnalyticsChartTopN{2});
+    EXPECT_EQ(jsonFromActivePlatformState(f.state)["chart"].value("top_n", 0), 2);
+    ASSERT_EQ(legend().size(), 3u);
+    EXPECT_EQ(legend().back(), "Other (" + std::to_string(categories - 2) + ")");
+    f.controller->apply(SetAnalyticsChartTopN{core::kChartMaxTopN + 5});
+    EXPECT_EQ(f.state.chart_top_n, core::kChartMaxTopN);
+    f.controller->apply(FetchAnalytics{});  // a new answer keeps the choice
+    f.settle();
+    EXPECT_EQ(f.state.chart_top_n, core::kChartMaxTopN);
+}
+
+// The whole app: Try the demo fills the form with the demo's URL and token; leaving
+// the demo brings back what the person had typed, and the panel is told to copy it.
+TEST(ActivePlatformController, LeavingTheDemoRestoresTheFormFromBefore) {
+    Fixture f;
+    AppState app;
+    Controller controller(app, f.services(f.transport, f.demo_transport));
+    core::AnalyticsForm mine = f.validForm();
+    mine.base_url = "https://cp.example.com/";
+    mine.token = "my-own-token";
+    controller.apply({Intent{ActivePlatformIntent{EditAnalyticsForm{mine, false}}}});
+    const std::size_t seen = app.activeplatform.form_revision;  // what the panel last copied
+    controller.apply({Intent{EnterDemoMode{}}, Intent{ActivePlatformIntent{TryActivePlatformDemo{}}}});
+    for (int i = 0; i < 3; ++i) {
+        f.clock.advance(1000);
+        f.demo_transport.poll();
+        controller.tick();
+    }
+    EXPECT_EQ(app.activeplatform.form.base_url, kDemoActivePlatformBaseUrl);
+    ASSERT_TRUE(app.activeplatform.report.has_value());
+    const std::size_t seen_in_demo = app.activeplatform.form_revision;
+    controller.apply({Intent{LeaveDemoMode{}}});
+    EXPECT_EQ(app.activeplatform.form.base_url, "https://cp.example.com/");
+    EXPECT_EQ(app.activeplatform.form.token, "my-own-token");
+    EXPECT_FALSE(app.activeplatform.report.has_value());  // the demo's results went with it
+    EXPECT_GT(app.activeplatform.form_revision, std::max(seen, seen_in_demo));
+    EXPECT_FALSE(f.store.get(kActivePlatformTokenKey).has_value());
 }
 
 }  // namespace

@@ -9,6 +9,8 @@
 
 #include "app/demo_clouds.h"
 #include "app/particle_controller.h"
+#include "app/state_json.h"
+#include "core/particle/particle_api.h"
 #include "sim/particle_sim.h"
 #include "platform/simulated_transport.h"
 #include "support/fake_services.h"
@@ -20,8 +22,11 @@ constexpr const char* kBase = "http://127.0.0.1:9101";
 
 struct Fixture : test::FakePlatform {
     core::ParticleSim sim{core::testParticleSimConfig()};
-    platform::SimulatedTransport transport{
-        clock, [this](const core::HttpRequest& r, core::Timestamp now) { return sim.handle(r, now); }};
+    std::vector<core::HttpRequest> sent;  // every request to the (non-demo) cloud, bodies included
+    platform::SimulatedTransport transport{clock, [this](const core::HttpRequest& r, core::Timestamp now) {
+                                               sent.push_back(r);
+                                               return sim.handle(r, now);
+                                           }};
     platform::SimulatedTransport demo_transport{clock, demoCloudHandler()};
     std::string base_url = kBase;
     ParticleState state;
@@ -540,6 +545,99 @@ TEST(ParticleController, ForecastUsesTheOpenedReportAndComparesWithTheLastPeriod
     ASSERT_EQ(compared.size(), 2u);
     EXPECT_EQ(compared[0], "particle-usage_sandbox_devices_2026-05-04_2026-06-03.csv");
     EXPECT_EQ(compared[1], "particle-usage_sandbox_devices_2026-06-04_2026-06-20.csv");
+}
+
+// ---- issue 18: small defects ------------------------------------------------------
+
+nlohmann::json reportJson(const Fixture& f, std::size_t i = 0) { return jsonFromParticleState(f.state)["reports"][i]; }
+
+TEST(ParticleController, AFailedTokenCheckLeavesTheExpiryUnknownNotNever) {
+    Fixture f;
+    f.sim.addFault({"token_info", core::ParticleFaultKind::ServerError, 1});
+    f.signIn();
+    ASSERT_EQ(f.state.login.session, ParticleSession::SignedIn);  // not fatal
+    EXPECT_FALSE(f.state.login.token_expires_at.has_value());
+    EXPECT_EQ(jsonFromParticleState(f.state)["login"].value("token_expiry", ""), "unreadable");
+    Fixture g;
+    g.signIn();  // a token that never expires, read fine
+    EXPECT_EQ(jsonFromParticleState(g.state)["login"].value("token_expiry", ""), "known");
+}
+
+TEST(ParticleController, CopyIdPutsTheReportIdOnTheClipboard) {
+    Fixture f;
+    f.signIn();
+    f.apply(RequestReport{});
+    f.run(1000);
+    const std::string id = f.report().poll.record.id.value;
+    ASSERT_FALSE(id.empty());
+    f.apply(CopyReportId{f.ref()});
+    EXPECT_EQ(f.files.clipboard, id);
+    EXPECT_NE(f.report().message.find(id), std::string::npos);
+}
+
+TEST(ParticleController, AnExpiredReportSaysWhenAndIsRequestedAgainAsItWas) {
+    Fixture f;
+    f.signIn();
+    ReportForm form = f.state.form;
+    form.devices = "e00fce68aaaaaaaaaaaaaaaa, e00fce68bbbbbbbbbbbbbbbb";
+    f.apply(EditReportForm{form});
+    f.apply(RequestReport{});
+    f.run(120000);
+    ASSERT_EQ(f.report().poll.record.phase, core::ReportPhase::Available);
+    ASSERT_TRUE(f.report().poll.record.expires_at.has_value());
+    const core::Timestamp expires = *f.report().poll.record.expires_at;
+    f.clock.set(expires + 1000);
+    f.run(1000);
+    ASSERT_EQ(f.report().poll.record.phase, core::ReportPhase::Expired);
+    EXPECT_EQ(reportJson(f).value("state_text", ""), "link expired " + core::minuteTextFromTimestamp(expires));
+
+    f.apply(RequestReportAgain{f.ref()});
+    f.run(1000);
+    ASSERT_EQ(f.state.reports.size(), 2u);
+    EXPECT_EQ(f.sim.count("create_report"), 2);
+    const core::ReportRecord& again = f.report(0).poll.record;  // newest first
+    const core::ReportRecord& expired = f.report(1).poll.record;
+    EXPECT_EQ(again.phase, core::ReportPhase::Pending);
+    EXPECT_EQ(again.range, expired.range);
+    EXPECT_EQ(again.type, expired.type);
+    EXPECT_EQ(again.devices, (std::vector<std::string>{"e00fce68aaaaaaaaaaaaaaaa", "e00fce68bbbbbbbbbbbbbbbb"}));
+    std::vector<std::string> bodies;
+    for (const auto& r : f.sent)
+        if (r.method == "POST" && r.url.find("/usage_reports") != std::string::npos) bodies.push_back(r.body);
+    ASSERT_EQ(bodies.size(), 2u);
+    EXPECT_EQ(bodies[1], bodies[0]);  // the same request, filters included
+
+    // The 3-at-a-time rule applies: with 3 being prepared, nothing is sent and the row says why.
+    f.apply(RequestReport{});
+    f.run(1000);
+    f.apply(RequestReport{});
+    f.run(1000);
+    ASSERT_EQ(f.state.outstanding, 3);
+    std::size_t last = f.state.reports.size() - 1;  // the expired one, oldest
+    f.apply(RequestReportAgain{f.ref(last)});
+    EXPECT_EQ(f.sim.count("create_report"), 4);
+    ASSERT_TRUE(f.report(last).again_error.has_value());
+    EXPECT_EQ(f.report(last).again_error->kind, core::ErrorKind::Limit);
+}
+
+TEST(ParticleController, ARateLimitedStatusCheckSaysSoWithItsOwnCountdown) {
+    Fixture f;
+    f.signIn();
+    f.apply(RequestReport{});
+    f.run(1000);
+    core::ParticleFault limited{"report_status", core::ParticleFaultKind::RateLimited, 1};
+    limited.retry_after_s = 90;
+    f.sim.addFault(limited);
+    f.run(15000);  // the first check, answered 429
+    ASSERT_EQ(f.sim.count("report_status"), 1);
+    nlohmann::json r = reportJson(f);
+    EXPECT_TRUE(r.value("rate_limited", false));
+    EXPECT_EQ(r.value("record_message", "x"), "");  // not the API's sentence
+    const std::string text = r.value("state_text", "");
+    EXPECT_EQ(text.rfind("rate limited by Particle; next check in 1 min ", 0), 0u) << text;
+    f.run(90000);
+    EXPECT_EQ(f.sim.count("report_status"), 2);  // after the Retry-After, not the 30 s schedule
+    EXPECT_FALSE(reportJson(f).value("rate_limited", true));
 }
 
 }  // namespace

@@ -147,6 +147,31 @@ TEST(ChartSeries, DailyCostSeriesIsChartedAsMoneyWithoutACopy) {
     EXPECT_NE(fingerprintOf(viewFromDailySeries(d)), before);
 }
 
+// Full ISO dates do not fit under a day's column; the hover keeps them.
+TEST(ChartSeries, DayAxisLabelsAreShortWithTheMonthOnItsFirstDay) {
+    EXPECT_EQ(dayAxisLabel({2024, 11, 3}), "3 Nov");
+    EXPECT_EQ(dayAxisLabel({2024, 11, 30}), "30 Nov");
+    EXPECT_EQ(dayAxisLabel({2024, 12, 1}), "Dec");
+    EXPECT_EQ(dayAxisLabel({2025, 1, 1}), "Jan 2025");  // where the year turns
+    EXPECT_LE(dayAxisLabel({2025, 1, 1}).size(), std::string(kWidestDayAxisLabel).size());
+}
+
+TEST(ChartSeries, LegendSaysHowManyKeysOtherHolds) {
+    Table t = usage();
+    auto s = stackedSeriesFromTable(t, allRows(t), StackedSpec{0, 2, std::size_t{1}, 2});
+    ASSERT_TRUE(s.ok());
+    EXPECT_EQ(legendLabels(s->view()), (std::vector<std::string>{"b", "a", "Other (2)"}));
+    DailyCategorySeries d;
+    d.day_count = 1;
+    d.categories = {"Compute", kOtherCategory};
+    d.other_category_count = 27;
+    d.values = {{Decimal()}, {Decimal()}};
+    d.day_totals = {Decimal()};
+    EXPECT_EQ(legendLabels(viewFromDailySeries(d)).back(), "Other (27)");
+    auto three = stackedSeriesFromTable(t, allRows(t), StackedSpec{0, 2, std::size_t{1}, 8});
+    EXPECT_EQ(legendLabels(three->view()), (std::vector<std::string>{"b", "a", "d", "c"}));  // no Other: as they are
+}
+
 TEST(PngEncode, WritesASignatureAndRejectsWrongSizes) {
     std::vector<std::uint8_t> px(3 * 2 * 4, 200);
     std::string png = pngFromRgba(3, 2, px);

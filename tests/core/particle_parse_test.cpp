@@ -249,7 +249,17 @@ TEST(ParticleParse, NotificationsReadAsSentences) {
     EXPECT_EQ(sentenceFromNotification(n), "Service resumed");
     n.event_type = "automatic_pause";
     EXPECT_EQ(sentenceFromNotification(n), "Service paused: the included usage is used up");
+}
+
+// An event name the page does not know is not shown raw: its words, and the period from the notification.
+TEST(ParticleParse, UnknownNotificationReadsAsASentenceWithItsPeriod) {
+    UsageNotification n;
+    n.event_name = "developer:usage_activity:data_limit_warning";
+    n.time_period = "2026-05-04";
+    EXPECT_EQ(sentenceFromNotification(n), "Data limit warning (period 2026-05-04)");
     n.event_type = "something_new";
-    EXPECT_EQ(sentenceFromNotification(n), "something_new");
+    n.time_period.clear();
+    EXPECT_EQ(sentenceFromNotification(n), "Something new");
+    EXPECT_EQ(sentenceFromNotification(UsageNotification{}), "Usage notification");
 }
 }  // namespace ud::core

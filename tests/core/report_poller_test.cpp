@@ -2,11 +2,13 @@
 // comes in as an argument: no sleeping), record save/restore, and the quota.
 #include <gtest/gtest.h>
 
+#include "core/particle/particle_api.h"
 #include "core/particle/particle_errors.h"
 #include "core/particle/particle_report_poller.h"
 #include "core/particle/particle_report_quota.h"
 #include "core/particle/particle_report_records.h"
 #include "core/particle/particle_report_rules.h"
+#include "core/particle/particle_report_text.h"
 
 namespace ud::core {
 namespace {
@@ -56,6 +58,16 @@ TEST(ReportRules, GivesPerFieldMessages) {
     auto future = checkReportRange("2026-06-02", "2026-06-03", ReportType::Devices, {2026, 6, 1});
     EXPECT_NE(future.start_error.find("future"), std::string::npos);
     EXPECT_NE(future.end_error.find("future"), std::string::npos);
+}
+
+// East of UTC a person's own today is still "tomorrow" for Particle: the refusal says why.
+TEST(ReportRules, FutureDatesAreExplainedAsUtcDaysWithTodaysUtcDate) {
+    auto future = checkReportRange("2026-06-02", "2026-06-02", ReportType::Devices, {2026, 6, 1});
+    for (const std::string& message : {future.start_error, future.end_error}) {
+        EXPECT_NE(message.find("UTC days"), std::string::npos) << message;
+        EXPECT_NE(message.find("today in UTC is 2026-06-01"), std::string::npos) << message;
+    }
+    EXPECT_EQ(utcTodayNote({2026, 6, 1}), "Report dates are UTC days; today in UTC is 2026-06-01.");
 }
 
 TEST(ReportRules, WarnsButAllowsMoreThanSixMonthsBack) {
@@ -217,6 +229,44 @@ TEST(ReportPoller, RestoredAvailableGetsItsUrlBackEvenHoursAfterTheRequest) {
     auto done = step(check.state, report_event::StatusArrived{reportIn("available", "https://storage.example/r.csv")}, later);
     EXPECT_EQ(done.state.record.phase, ReportPhase::Available);
     EXPECT_EQ(done.state.download_url, "https://storage.example/r.csv");
+}
+
+TEST(ReportPoller, RateLimitedCheckIsShownAsSuchWithItsOwnCountdown) {
+    ReportPoll p = step(created(), report_event::Tick{}, kT0 + 15 * kS).state;
+    ReportStep s = step(p, report_event::StatusFailed{httpError(429, 90)}, kT0 + 16 * kS);
+    EXPECT_TRUE(s.state.rate_limited);
+    EXPECT_EQ(s.state.record.next_check, kT0 + 106 * kS);
+    EXPECT_TRUE(s.state.record.message.empty());  // not the API's sentence
+    EXPECT_EQ(textFromReportState(s.state, kT0 + 46 * kS, true), "rate limited by Particle; next check in 1 min 00 s");
+    ReportPoll due = step(s.state, report_event::Tick{}, kT0 + 106 * kS).state;
+    ReportStep answered = step(due, report_event::StatusArrived{reportIn("pending")}, kT0 + 107 * kS);
+    EXPECT_FALSE(answered.state.rate_limited);
+    EXPECT_EQ(textFromReportState(answered.state, kT0 + 107 * kS, true), "being prepared, next check in 30 s");
+}
+
+TEST(ReportText, AnExpiredLinkSaysWhenItExpired) {
+    const Timestamp expires = kT0 + 7 * 86400 * kS + 9 * 3600 * kS;
+    ReportPoll p = step(created(), report_event::Tick{}, kT0 + 15 * kS).state;
+    p = step(p, report_event::StatusArrived{reportIn("available", "https://x/r.csv", expires)}, kT0 + 16 * kS).state;
+    EXPECT_EQ(textFromReportState(p, kT0 + 16 * kS, true).rfind("ready, link expires in 7 d", 0), 0u);
+    ReportPoll expired = step(p, report_event::Tick{}, expires).state;
+    ASSERT_EQ(expired.record.phase, ReportPhase::Expired);
+    EXPECT_EQ(textFromReportState(expired, expires + 3600 * kS, true), "link expired 2026-06-08 09:00 UTC");
+}
+
+TEST(ReportPoller, RecordKeepsItsFiltersSoItCanBeRequestedAgain) {
+    UsageReportSpec spec;
+    spec.type = ReportType::Products;
+    spec.range = {{2026, 5, 1}, {2026, 5, 31}};
+    spec.devices = {"e00fce68aaaaaaaaaaaaaaaa"};
+    spec.products = {"1234", "5678"};
+    ReportPoll p = startReportPoll(Scope::organization("acme"), AgreementId{"3117"}, spec, kT0);
+    p.record.id.value = "8804";
+    p.record.phase = ReportPhase::Expired;
+    auto restored = reportRecordFromJson(jsonFromReportRecord(p.record));
+    ASSERT_TRUE(restored.ok());
+    UsageReportSpec again = specFromReportRecord(*restored);
+    EXPECT_EQ(jsonFromUsageReportSpec(again), jsonFromUsageReportSpec(spec));
 }
 
 TEST(ReportQuota, RefusesAFourthPerScope) {

@@ -75,4 +75,8 @@ std::string hostForMessage(std::string_view url);
 // `url` is the request URL (for the host in network errors; never holds a token).
 Error errorFromAnalyticsResponse(const HttpResponse& response, std::string_view url);
 
+// The countdown line while a retry waits: "Rate limited by the server; retrying
+// in 3 s (attempt 1 of 3)". `status` 0 is a network error.
+std::string retryLineText(int status, int seconds_left, int attempt, int max_attempts);
+
 }  // namespace ud::core

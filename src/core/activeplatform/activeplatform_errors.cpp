@@ -87,4 +87,14 @@ Error errorFromAnalyticsResponse(const HttpResponse& response, std::string_view 
     return e;
 }
 
+std::string retryLineText(int status, int seconds_left, int attempt, int max_attempts) {
+    std::string lead = status == 429                   ? "Rate limited by the server"
+                       : status == 503                 ? "The server is busy"
+                       : status == 502 || status == 504 ? "The proxy got no answer from the server (HTTP " +
+                                                              std::to_string(status) + ")"
+                                                        : "Could not reach the server";
+    return lead + "; retrying in " + std::to_string(seconds_left) + " s (attempt " + std::to_string(attempt) + " of " +
+           std::to_string(max_attempts) + ")";
+}
+
 }  // namespace ud::core

@@ -196,6 +196,7 @@ std::vector<DailyCategorySeries> dailyCostByCategory(const Table& items, std::si
         for (std::size_t i = 0; i < shown; ++i)
             s.categories.push_back(ranked[i].second == 0 ? "(none)" : category.names[ranked[i].second]);
         if (has_other) s.categories.push_back(kOtherCategory);
+        s.other_category_count = ranked.size() - shown;
         s.values.assign(s.categories.size(), std::vector<Decimal>(s.day_count));
         s.day_totals.assign(s.day_count, Decimal());
         out.push_back(std::move(s));

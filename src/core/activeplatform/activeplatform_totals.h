@@ -62,6 +62,7 @@ struct DailyCategorySeries {
     Date first_day;                      // days run first_day .. first_day + day_count - 1, gaps are zero
     std::size_t day_count = 0;
     std::vector<std::string> categories;  // the top N by total, then "Other" when more exist
+    std::size_t other_category_count = 0; // categories folded into "Other"
     std::vector<std::vector<Decimal>> values;
     std::vector<Decimal> day_totals;     // sum over categories per day (hover, axis range)
 };

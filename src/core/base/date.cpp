@@ -191,6 +191,11 @@ std::string isoFromTimestamp(Timestamp ts) {
     return buf;
 }
 
+std::string minuteTextFromTimestamp(Timestamp ts) {
+    std::string iso = isoFromTimestamp(ts);  // 2026-06-20T09:00:00Z
+    return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
+}
+
 std::string durationText(Timestamp ms) {
     const long long s = ms <= 0 ? 0 : (ms + 999) / 1000;  // round up: "1 s" until it is due
     auto two = [](long long v) { return (v < 10 ? "0" : "") + std::to_string(v); };

@@ -67,6 +67,7 @@ Timestamp timestampFromDate(const Date& date);  // midnight UTC
 // ("2026-01-05T10:00:00.000Z", "...+02:00"). Returns nullopt for anything else.
 std::optional<Timestamp> timestampFromText(std::string_view text);
 std::string isoFromTimestamp(Timestamp ts);  // 2026-01-05T10:00:00Z
+std::string minuteTextFromTimestamp(Timestamp ts);  // 2026-01-05 10:00 UTC, for people
 // A span for people, two units at most: "12 s", "4 min 05 s", "6 d 23 h"; 0 for negatives.
 std::string durationText(Timestamp ms);
 // When durationText(deadline - now) next shows something else (the next second,

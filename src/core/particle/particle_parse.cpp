@@ -2,6 +2,8 @@
 // every get<>() preceded by a contains()/type check (no exceptions in src/).
 #include "core/particle/particle_parse.h"
 
+#include <cctype>
+
 #include <nlohmann/json.hpp>
 
 namespace ud::core {
@@ -241,7 +243,16 @@ std::string sentenceFromNotification(const UsageNotification& n) {
         return std::string(type.substr(kThreshold.size())) + " % of the included usage reached";
     if (type == "automatic_pause") return "Service paused: the included usage is used up";
     if (type == "automatic_unpause") return "Service resumed";
-    return std::string(type.empty() ? "Notification" : type);
+    // An event the page does not know: its name in words, and the period it is about.
+    std::string sentence = "Usage notification";
+    if (!type.empty()) {
+        sentence.assign(type);
+        for (char& c : sentence)
+            if (c == '_' || c == '-' || c == '.') c = ' ';
+        sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
+    }
+    if (!n.time_period.empty()) sentence += " (period " + n.time_period + ")";
+    return sentence;
 }
 
 }  // namespace ud::core

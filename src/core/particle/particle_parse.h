@@ -27,7 +27,8 @@ Result<std::vector<UsageNotification>> notificationsFromJson(std::string_view bo
 Result<LoginOutcome> loginOutcomeFromResponse(const HttpResponse& response, ParticleCall step, std::string_view host);
 
 // A usage notification as a sentence: "70 % of the included usage reached",
-// "Service paused", ...; an unknown event type is shown as the API names it.
+// "Service paused", ...; an unknown event type reads as words with its period:
+// "Data limit warning (period 2026-05-04)".
 std::string sentenceFromNotification(const UsageNotification& notification);
 
 // First agreement whose state is "active", else the first; nullptr when empty.

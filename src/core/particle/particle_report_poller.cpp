@@ -93,6 +93,7 @@ ReportStep onTick(ReportPoll s, Timestamp now) {
 
 ReportStep onStatusFailed(ReportPoll s, const Error& error, Timestamp now) {
     s.awaiting_status = false;
+    s.rate_limited = false;
     if (s.record.phase != ReportPhase::Pending) return {std::move(s), {}};
     if (isSignedOutError(error, ParticleCall::ReportStatus)) {
         s.record.phase = ReportPhase::SignedOut;
@@ -108,6 +109,10 @@ ReportStep onStatusFailed(ReportPoll s, const Error& error, Timestamp now) {
         return scheduleCheck(std::move(s), now + networkBackoffMs(s.record.network_failures));
     }
     const int status = error.http_status;
+    if (status == 429) {
+        s.rate_limited = true;  // the panel says "rate limited" with this wait's countdown
+        s.record.message.clear();
+    }
     if (isBusyStatus(status)) {
         return scheduleCheck(std::move(s), now + *busyDelayMs(kStatusRetry, error.retry_after_s, s.record.attempts));
     }
@@ -169,7 +174,18 @@ ReportPoll startReportPoll(Scope scope, AgreementId agreement, const UsageReport
     p.record.range = spec.range;
     p.record.requested_at = now;
     p.record.phase = ReportPhase::Requested;
+    p.record.devices = spec.devices;
+    p.record.products = spec.products;
     return p;
+}
+
+UsageReportSpec specFromReportRecord(const ReportRecord& record) {
+    UsageReportSpec spec;
+    spec.type = record.type;
+    spec.range = record.range;
+    spec.devices = record.devices;
+    spec.products = record.products;
+    return spec;
 }
 
 ReportPoll resumeReportPoll(ReportRecord record, Timestamp now) {
@@ -217,6 +233,7 @@ ReportStep step(const ReportPoll& state, const ReportEvent& event, Timestamp now
     if (const auto* arrived = std::get_if<report_event::StatusArrived>(&event)) {
         if (s.record.phase != ReportPhase::Pending) return {std::move(s), {}};
         s.awaiting_status = false;
+        s.rate_limited = false;
         ++s.record.attempts;
         s.record.network_failures = 0;
         s.record.message.clear();

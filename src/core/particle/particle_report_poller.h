@@ -51,12 +51,15 @@ struct ReportRecord {
     Timestamp next_check = 0;  // when Pending: the due time of the next status check
     int attempts = 0;          // status checks answered so far
     int network_failures = 0;  // consecutive, for back-off
-    std::optional<Timestamp> expires_at;
+    std::optional<Timestamp> expires_at;  // kept after expiry, to say when
     std::string message;  // why it failed / timed out, for the panel
     // Two tabs share the saved list: the tab that holds the lease (until
     // poll_until) is the one that checks this report's status.
     std::string poll_owner;
     Timestamp poll_until = 0;
+    // The request's filters, so an expired report can be requested again as it was.
+    std::vector<std::string> devices;
+    std::vector<std::string> products;
 };
 
 // Stored form of records and of the saved list: particle_report_records.h.
@@ -69,7 +72,13 @@ struct ReportPoll {
     // Restored (or signed-out) Available report being checked again only to get
     // its URL back: the 60-minute give-up does not apply.
     bool refetching_url = false;
+    // The last status check was answered 429: next_check is the rate limit's wait
+    // (Retry-After, else >= 60 s), shown as such rather than as the API's sentence.
+    bool rate_limited = false;
 };
+
+// The spec of the request that made `record` (type, range, filters), to request it again.
+UsageReportSpec specFromReportRecord(const ReportRecord& record);
 
 namespace report_event {
 struct Tick {};                              // time passed (the app's timer or frame)

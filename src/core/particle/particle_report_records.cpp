@@ -30,7 +30,28 @@ json jsonFromRecord(const ReportRecord& r) {
         j["poll_owner"] = r.poll_owner;
         j["poll_until"] = r.poll_until;
     }
+    if (!r.devices.empty()) j["devices"] = r.devices;  // optional keys: older records have none
+    if (!r.products.empty()) j["products"] = r.products;
     return j;
+}
+
+// An optional list of texts (a request's filters); anything else is a problem.
+std::vector<std::string> textList(const json& j, const char* key, StoredFields& f) {
+    std::vector<std::string> out;
+    if (!j.is_object() || !j.contains(key)) return out;
+    const json& list = j[key];
+    if (!list.is_array()) {
+        f.fail(std::string("'") + key + "' is not a list");
+        return out;
+    }
+    for (const json& item : list) {
+        if (!item.is_string()) {
+            f.fail(std::string("'") + key + "' holds something other than text");
+            return {};
+        }
+        out.push_back(item.get<std::string>());
+    }
+    return out;
 }
 
 // The record, or the reason it cannot be used. Checks every field: a wrong type
@@ -54,6 +75,8 @@ Result<ReportRecord> recordFromFields(const json& j) {
     r.message = f.text("message");
     r.poll_owner = f.text("poll_owner");
     r.poll_until = f.integer("poll_until", 0, kMaxStoredTimestamp);
+    r.devices = textList(j, "devices", f);
+    r.products = textList(j, "products", f);
     if (!f.ok()) return bad(f.problem());
     auto scope = scopeFromKey(scope_key);
     auto type = reportTypeFromName(type_name);

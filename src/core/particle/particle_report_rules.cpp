@@ -12,9 +12,13 @@ ReportRangeCheck checkReportRange(std::string_view start_text, std::string_view 
     auto end = parseDateField(end_text);
     if (!start) check.start_error = "Start date: " + start.error().message;
     if (!end) check.end_error = "End date: " + end.error().message;
-    if (start && *start > today) check.start_error = "Start date is in the future (today is " + isoFromDate(today) + ").";
-    if (end && *end > today) check.end_error = "End date is in the future; a report can cover days up to today (" +
-                                              isoFromDate(today) + ").";
+    // East of UTC a person's own today can still be tomorrow in UTC: say which day counts.
+    if (start && *start > today)
+        check.start_error = "Start date is in the future: report dates are UTC days, and today in UTC is " +
+                            isoFromDate(today) + ".";
+    if (end && *end > today)
+        check.end_error = "End date is in the future: report dates are UTC days, a report can cover days up to "
+                          "today, and today in UTC is " + isoFromDate(today) + ".";
     if (start && end && *start > *end) check.range_error = "The start date is after the end date.";
     if (!check.start_error.empty() || !check.end_error.empty() || !check.range_error.empty()) return check;
     if (*start < addMonths(today, -kReportWarnMonthsBack))
@@ -22,6 +26,10 @@ ReportRangeCheck checkReportRange(std::string_view start_text, std::string_view 
                         (type == ReportType::Devices ? "device" : "product") + " data.";
     check.range = DateRange{*start, *end};
     return check;
+}
+
+std::string utcTodayNote(Date today) {
+    return "Report dates are UTC days; today in UTC is " + isoFromDate(today) + ".";
 }
 
 DateRange defaultReportRange(const ServiceAgreement& agreement, Date today) {

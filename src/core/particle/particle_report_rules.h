@@ -28,8 +28,11 @@ struct ReportRangeCheck {
     bool ok() const { return range.has_value(); }
 };
 
-// `today` is the user's current day (the caller decides the time zone).
+// `today` is the current UTC day: Particle's report dates are UTC days, so a
+// person east of UTC may see their own today refused; the messages say why.
 ReportRangeCheck checkReportRange(std::string_view start_text, std::string_view end_text, ReportType type, Date today);
+// The line beside the date fields: "Report dates are UTC days; today in UTC is 2026-06-20."
+std::string utcTodayNote(Date today);
 
 // The presets are core/base/range_preset.h over the billing period. The
 // current period runs to its end, which may lie in the future; the report

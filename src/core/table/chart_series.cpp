@@ -120,7 +120,7 @@ std::string textFromChartValue(Decimal value, const ChartValueFormat& format) {
 }
 
 StackedSeriesView StackedSeries::view() const {
-    return StackedSeriesView{first_day, day_count, keys, values, day_totals, format, has_other, lines};
+    return StackedSeriesView{first_day, day_count, keys, values, day_totals, format, has_other, lines, other_key_count};
 }
 
 void extendSeriesTo(StackedSeries& series, Date last) {
@@ -162,13 +162,31 @@ StackedSeries alignedPeriodsSeries(const std::vector<std::optional<Decimal>>& be
     return s;
 }
 
+std::string otherLabel(std::size_t key_count) {
+    return std::string(kOtherCategory) + " (" + formatCount(static_cast<long long>(key_count)) + ")";
+}
+
+std::vector<std::string> legendLabels(const StackedSeriesView& series) {
+    std::vector<std::string> labels(series.keys.begin(), series.keys.end());
+    if (series.has_other && !labels.empty() && series.other_key_count > 0) labels.back() = otherLabel(series.other_key_count);
+    return labels;
+}
+
+std::string dayAxisLabel(Date day) {
+    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const std::string month = kMonths[(day.month - 1) % 12];
+    if (day.day != 1) return std::to_string(day.day) + " " + month;
+    return day.month == 1 ? month + " " + std::to_string(day.year) : month;
+}
+
 StackedSeriesView viewFromDailySeries(const DailyCategorySeries& series) {
     ChartValueFormat format;
     format.money = true;
     format.currency = series.currency;
     bool has_other = !series.categories.empty() && series.categories.back() == kOtherCategory;
     return StackedSeriesView{series.first_day, series.day_count, series.categories, series.values,
-                             series.day_totals, format, has_other, {}};
+                             series.day_totals, format, has_other, {}, series.other_category_count};
 }
 
 Result<StackedSeries> stackedSeriesFromTable(const Table& table, std::span<const std::uint32_t> rows,

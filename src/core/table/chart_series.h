@@ -54,7 +54,20 @@ struct StackedSeriesView {
     ChartValueFormat format;
     bool has_other = false;  // the last key sums every key past the top N
     std::span<const ChartLine> lines;  // drawn over the stacks, in order
+    std::size_t other_key_count = 0;  // how many keys "Other" holds
 };
+
+// The legend's entries: the keys, "Other" saying how many it holds ("Other (27)").
+std::vector<std::string> legendLabels(const StackedSeriesView& series);
+// "Other (27)": the same words in the legend, the tooltip and the bar chart.
+std::string otherLabel(std::size_t key_count);
+
+// A day axis label short enough to fit: "3 Nov"; the first day of a month is
+// the month ("Nov", "Jan 2025" in January, so the year shows where it turns).
+// The hover keeps the full date.
+std::string dayAxisLabel(Date day);
+// The widest label dayAxisLabel can give, to space them.
+inline constexpr const char* kWidestDayAxisLabel = "Sep 2024";
 
 struct StackedSeries {
     Date first_day;
