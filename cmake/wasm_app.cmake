@@ -59,6 +59,8 @@ target_link_options(usagedesk PRIVATE
 # data that needs more (src/ui/font_atlas.h).
 set(UD_UI_FONT /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf CACHE FILEPATH "UI font (TTF)")
 file(GLOB UD_UI_TEXT_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp src/app/*.cpp)
+# The subsetter writes into generated/; in a fresh build tree nothing has made it yet.
+file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/generated)
 set(UD_UI_FONT_SUBSET ${CMAKE_BINARY_DIR}/generated/ui-font-subset.ttf)
 set(UD_UI_FONT_HEADER ${CMAKE_BINARY_DIR}/generated/ui_font_subset.h)
 add_custom_command(OUTPUT ${UD_UI_FONT_HEADER}

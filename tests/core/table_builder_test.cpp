@@ -71,6 +71,8 @@ TEST(CellText, ExponentFormIsExactOrRefused) {
     EXPECT_EQ(scale, 9);
     EXPECT_FALSE(decimalFromCell("-0e0", units, scale));  // its sign would be lost
     EXPECT_FALSE(decimalFromCell("01e2", units, scale));
+    EXPECT_FALSE(decimalFromCell("1e1230567230", units, scale));  // a long exponent is refused, not overflowed (fuzz)
+    EXPECT_FALSE(decimalFromCell("1e0001", units, scale));
     EXPECT_FALSE(decimalFromCell("1.e2", units, scale));
     EXPECT_FALSE(decimalFromCell("1e2x", units, scale));
     EXPECT_FALSE(decimalFromCell("1e1000", units, scale));

@@ -72,8 +72,11 @@ bool decimalFromExponentCell(std::string_view s, std::int64_t& units, int& scale
     bool exp_negative = false;
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) exp_negative = s[i++] == '-';
     int exponent = 0, exp_digits = 0;
-    for (; i < s.size() && digit(i) <= 9; ++i, ++exp_digits) exponent = exponent * 10 + static_cast<int>(digit(i));
-    if (i != s.size() || exp_digits == 0 || exp_digits > 3) return false;
+    for (; i < s.size() && digit(i) <= 9; ++i, ++exp_digits) {
+        if (exp_digits >= 3) return false;  // before it can overflow: no exact cell needs 1e1000
+        exponent = exponent * 10 + static_cast<int>(digit(i));
+    }
+    if (i != s.size() || exp_digits == 0) return false;
     if (negative && v == 0) return false;
     int shift = frac_digits - (exp_negative ? -exponent : exponent);  // value = v * 10^-shift
     for (; shift < 0; ++shift) {
