@@ -112,11 +112,19 @@ export class AppDriver {
   }
 
   async click(name) {
-    const w = await this.widget(name);
     // Hover first, as a person does: ImGui tabs (AllowItemOverlap) only take a
-    // press on an item that was already hovered in the previous frame.
-    await this.page.mouse.move(w.x + w.w / 2, w.y + w.h / 2);
-    await this.settle(40);
+    // press on an item that was already hovered in the previous frame. Press
+    // only once the item stays put: an answer arriving meanwhile (say, a longer
+    // forecast sentence) can push the layout down between two frames.
+    let w = await this.widget(name);
+    for (let attempt = 0; attempt < 5; ++attempt) {
+      await this.page.mouse.move(w.x + w.w / 2, w.y + w.h / 2);
+      await this.settle(40);
+      const now = await this.widget(name);
+      const moved = now.x !== w.x || now.y !== w.y || now.w !== w.w || now.h !== w.h;
+      w = now;
+      if (!moved) break;
+    }
     await this.page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
     await this.settle(60);
   }
@@ -156,7 +164,7 @@ export class AppDriver {
     for (;;) {
       s = await this.state();
       if (predicate(s)) return s;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; state: ${JSON.stringify(s).slice(0, 2000)}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; state: ${JSON.stringify(s).slice(0, 6000)}`);
       await this.page.waitForTimeout(100);
     }
   }
