@@ -1,5 +1,6 @@
 // Page glue for UsageDesk: the Emscripten Module (canvas, loading screen),
-// clipboard paste, canvas resizing, the file picker and drop target, and the
+// clipboard paste, canvas resizing, the file picker and drop target,
+// announcements (live regions, the hidden tab's title, notifications), and the
 // test hook (window.usagedesk) that browser tests use to find widgets.
 'use strict';
 (function () {
@@ -90,8 +91,42 @@
     if (f) feedFile(f);
   });
 
+  // Announcements from the app (src/app/announcer.h): the live regions keep the
+  // last few lines; a report ready while the tab is hidden marks the title until
+  // the tab is seen, and a notification names the report when the person asked.
+  const kTitle = document.title;
+  const kKeepLines = 4;
+  function sayInLiveRegion(text, urgent) {
+    const region = document.getElementById(urgent ? 'announce-urgent' : 'announce-polite');
+    const line = document.createElement('p');
+    line.textContent = text;
+    region.appendChild(line);
+    while (region.childElementCount > kKeepLines) region.firstElementChild.remove();
+  }
+  function showNotification(text) {
+    if (!('Notification' in window) || Notification.permission !== 'granted') return;
+    try {
+      new Notification('Report ready · UsageDesk', { body: text, icon: 'favicon.svg', tag: 'usagedesk-report' });
+    } catch (e) { /* some browsers show notifications only from a service worker */ }
+  }
+  // Seen again: the title is plain, and the page draws what changed while it was
+  // hidden (a hidden tab gets no animation frames; the app ran on timers meanwhile).
+  document.addEventListener('visibilitychange', () => {
+    if (document.hidden) return;
+    document.title = kTitle;
+    if (window.usagedeskGlue.isReady) call('ud_wake');
+  });
+
   window.usagedeskGlue = {
     isReady: false,
+    announce(text, urgent, reportReady, notify) {
+      sayInLiveRegion(text, urgent);
+      if (reportReady && document.hidden) document.title = 'Report ready · ' + kTitle;
+      if (notify && (document.hidden || !document.hasFocus())) showNotification(text);
+    },
+    askNotificationPermission() {
+      if ('Notification' in window && Notification.permission === 'default') Notification.requestPermission();
+    },
     ready() {
       this.isReady = true;
       document.body.classList.add('ready');

@@ -44,10 +44,12 @@ void Controller::loadSaved() {
         }
     }
     particle_.start();  // after the settings: a remembered token is checked at the saved API address
+    announcer_.reset(state_);
 }
 
 void Controller::apply(const Intents& intents) {
     for (const Intent& intent : intents) applyOne(intent);
+    announcer_.update(state_);
 }
 
 void Controller::applyOne(const Intent& intent) {
@@ -116,6 +118,7 @@ bool Controller::handle(const PageEvent& event) {
             }
         },
         event);
+    announcer_.update(state_);
     return accepted;
 }
 
@@ -145,6 +148,7 @@ void Controller::tick() {
     particle_.tick();
     viewer_.tick();
     activeplatform_.tick();
+    announcer_.update(state_);
 }
 
 core::Timestamp Controller::nextWakeAt() const {

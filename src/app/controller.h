@@ -5,6 +5,7 @@
 #pragma once
 
 #include "app/activeplatform_controller.h"
+#include "app/announcer.h"
 #include "app/app_state.h"
 #include "app/intents.h"
 #include "app/page_events.h"
@@ -25,6 +26,9 @@ public:
     void tick();                      // deliver finished requests, run due timers
     core::Timestamp nextWakeAt() const;  // -1 when nothing is scheduled
     bool isAnimating() const;        // a spinner or countdown is on screen
+    // What the page must say since the last call (live region, tab title,
+    // notification; app/announcer.h). The main loop hands it over after each call above.
+    PageNotes takePageNotes() { return announcer_.take(); }
 
 private:
     void applyOne(const Intent& intent);
@@ -36,6 +40,7 @@ private:
     ParticleController particle_;
     ViewerController viewer_;
     ActivePlatformController activeplatform_;
+    Announcer announcer_;
 };
 
 }  // namespace ud::app

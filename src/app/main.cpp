@@ -43,9 +43,10 @@ public:
 };
 
 void frame(void* app);
+void backgroundTick(void* app);
 
 struct App {
-    ud::platform::web::FrameScheduler scheduler{frame, this};
+    ud::platform::web::FrameScheduler scheduler{frame, backgroundTick, this};
     SDL_Window* window = nullptr;
     SDL_GLContext gl = nullptr;
     float dpr = 1.0f;
@@ -183,6 +184,15 @@ bool shouldDraw(App& app) {
     return true;
 }
 
+// Hands what the controller found for the page to the glue: live region,
+// hidden tab's title, notifications (app/announcer.h).
+void deliverToPage(App& app) {
+    ud::app::PageNotes notes = app.controller->takePageNotes();
+    for (const ud::app::Announcement& a : notes.announcements)
+        ud::platform::web::announce(a.text, a.urgent, a.report_ready, a.notify);
+    if (notes.ask_notification_permission) ud::platform::web::askNotificationPermission();
+}
+
 // After a frame: another one next animation frame while frames are owed;
 // otherwise one browser timer for the next due moment (a controller deadline
 // or the next animation step), or nothing at all.
@@ -238,7 +248,24 @@ void frame(void* arg) {
         drawFrame(app);
         loadFontsDataNeeds(app);
     }  // else: a timer came early, nothing to draw yet
+    deliverToPage(app);
     scheduleNext(app);
+}
+
+// A hidden tab: answers are read and reports checked on schedule (as often as
+// the browser lets timers run), and a ready report is announced; nothing is
+// drawn until the tab is seen (web/usagedesk.js wakes the page then).
+void backgroundTick(void* arg) {
+    App& app = *static_cast<App*>(arg);
+    app.controller->tick();
+    deliverToPage(app);
+    app.woken = true;
+    (void)app.scheduler.takeTimerFired();  // this tick served it
+    const double next = static_cast<double>(app.controller->nextWakeAt());
+    if (next >= 0)
+        app.scheduler.wakeAt(next);
+    else
+        app.scheduler.cancelWake();
 }
 
 }  // namespace

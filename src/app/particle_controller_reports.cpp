@@ -140,6 +140,7 @@ void ParticleController::sendReportRequest(const core::Scope& scope, const core:
     ParticleReport report;
     report.poll = core::startReportPoll(scope, agreement, spec, services_.clock.now());
     report.local_id = ++next_local_report_;
+    report.notify = state_.form.notify_when_ready;
     const std::uint64_t local = report.local_id;
     creating_local_id_ = local;
     state_.reports.insert(state_.reports.begin(), std::move(report));

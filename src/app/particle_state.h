@@ -61,6 +61,7 @@ struct ReportForm {
     std::string end;      // YYYY-MM-DD, inclusive
     std::string devices;  // optional filter: device IDs, comma separated (the API takes no names)
     std::string products; // optional filter: product ids, comma separated
+    bool notify_when_ready = false;  // "notify me": a system notification when the report is ready
 };
 
 // A report of the list, with what the panel shows about it.
@@ -71,6 +72,7 @@ struct ParticleReport {
     std::optional<core::Error> download_error;
     std::optional<core::Error> again_error;  // "Request again" was refused (e.g. 3 already being prepared)
     std::uint64_t local_id = 0;    // names it before the server gives an id
+    bool notify = false;           // ReportForm::notify_when_ready when requested (memory only)
 };
 
 // A report's daily data operations, kept for the forecast (issue 14): the last

@@ -58,7 +58,8 @@ nlohmann::json jsonFromReport(const ParticleReport& r, core::Timestamp now, bool
             {"rate_limited", r.poll.rate_limited},
             {"state_text", core::textFromReportState(r.poll, now, signed_in)},
             {"devices", rec.devices},
-            {"products", rec.products}};
+            {"products", rec.products},
+            {"notify", r.notify}};
 }
 
 }  // namespace
@@ -92,7 +93,8 @@ nlohmann::json jsonFromParticleState(const ParticleState& state) {
                  {"start", state.form.start},
                  {"end", state.form.end},
                  {"devices", state.form.devices},
-                 {"products", state.form.products}};
+                 {"products", state.form.products},
+                 {"notify_when_ready", state.form.notify_when_ready}};
     j["form_revision"] = state.form_revision;
     j["form_errors"] = {{"start", state.start_error}, {"end", state.end_error}, {"range", state.range_error},
                         {"warning", state.range_warning}};

@@ -144,14 +144,21 @@ void drawRequestPanel(const app::AppState& state, UiState& ui, app::Intents& int
         mutedText(p.range_warning.c_str());
         markItem(reg, "particle.range.warning", p.range_warning);
     }
-    if (ImGui::TreeNode("Filters (optional)")) {
+    const bool filters_open = ImGui::TreeNode("Filters (optional)");
+    markItem(reg, "particle.filters");
+    // Beside the filters, so the form keeps its height. The browser asks for
+    // permission only when this is ticked (app/announcer.h).
+    constexpr const char* kNotify = "Notify me when it is ready";
+    sameLineIfFits(kNotify);
+    changed |= ImGui::Checkbox(kNotify, &f.report.notify_when_ready);
+    markItem(reg, "particle.notify", kNotify);
+    if (filters_open) {
         // The API filters by device ID only; a name would match nothing.
         changed |= labelledInput(reg, "particle.filter.devices", "Devices: device IDs, comma separated",
                                  f.report.devices);
         changed |= labelledInput(reg, "particle.filter.products", "Products: ids, comma separated", f.report.products);
         ImGui::TreePop();
     }
-    markItem(reg, "particle.filters");
     if (changed) pushParticle(intents, app::EditReportForm{f.report});
     ImGui::Spacing();
     const bool full = p.outstanding >= core::kMaxOutstandingReports;

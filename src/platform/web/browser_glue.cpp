@@ -28,6 +28,13 @@ EM_JS(int, ud_js_prefers_dark, (), {
     return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
 });
 EM_JS(double, ud_js_now, (), { return Date.now(); });
+EM_JS(int, ud_js_page_hidden, (), { return document.hidden ? 1 : 0; });
+EM_JS(void, ud_js_announce, (const char* text, int len, int urgent, int report_ready, int notify), {
+    if (window.usagedeskGlue) window.usagedeskGlue.announce(UTF8ToString(text, len), !!urgent, !!report_ready, !!notify);
+});
+EM_JS(void, ud_js_ask_notification_permission, (), {
+    if (window.usagedeskGlue) window.usagedeskGlue.askNotificationPermission();
+});
 
 namespace ud::platform::web {
 
@@ -42,5 +49,11 @@ void openFilePicker(std::string_view accept) { ud_js_open_picker(accept.data(), 
 double devicePixelRatio() { return ud_js_dpr(); }
 bool prefersDarkScheme() { return ud_js_prefers_dark() != 0; }
 double nowMs() { return ud_js_now(); }
+
+bool pageHidden() { return ud_js_page_hidden() != 0; }
+void announce(std::string_view text, bool urgent, bool report_ready, bool notify) {
+    ud_js_announce(text.data(), static_cast<int>(text.size()), urgent, report_ready, notify);
+}
+void askNotificationPermission() { ud_js_ask_notification_permission(); }
 
 }  // namespace ud::platform::web

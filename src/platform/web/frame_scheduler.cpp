@@ -16,10 +16,15 @@ EM_BOOL onAnimationFrame(double, void* user) {
 }
 
 void onTimer(void* user) { static_cast<FrameScheduler*>(user)->runTimer(); }
+void onHidden(void* user) { static_cast<FrameScheduler*>(user)->runHidden(); }
 
 }  // namespace
 
 void FrameScheduler::requestFrame() {
+    if (pageHidden()) {
+        if (hidden_id_ == 0) hidden_id_ = emscripten_set_timeout(onHidden, 0, this);
+        return;
+    }
     if (raf_id_ == 0) raf_id_ = emscripten_request_animation_frame(onAnimationFrame, this);
 }
 
@@ -47,6 +52,11 @@ void FrameScheduler::runTimer() {
     wake_at_ = -1;
     timer_fired_ = true;
     requestFrame();
+}
+
+void FrameScheduler::runHidden() {
+    hidden_id_ = 0;
+    on_hidden_(user_);
 }
 
 }  // namespace ud::platform::web

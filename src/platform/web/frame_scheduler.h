@@ -11,9 +11,13 @@ namespace ud::platform::web {
 class FrameScheduler {
 public:
     using FrameFn = void (*)(void* user);
-    FrameScheduler(FrameFn on_frame, void* user) : on_frame_(on_frame), user_(user) {}
+    // `on_hidden` runs instead of a frame while the tab is hidden: a background
+    // tab gets no animation frames, yet answers and due checks must be handled.
+    FrameScheduler(FrameFn on_frame, FrameFn on_hidden, void* user)
+        : on_frame_(on_frame), on_hidden_(on_hidden), user_(user) {}
 
-    // One animation frame soon; requests made before it runs share it.
+    // One animation frame soon; requests made before it runs share it. While
+    // the tab is hidden: on_hidden, from a browser timer, instead.
     void requestFrame();
     // A browser timer that requests a frame at `epoch_ms` (Date.now() time).
     // Replaces the previous timer, so there is at most one.
@@ -29,12 +33,15 @@ public:
     // Trampolines for the browser callbacks; public for the C API only.
     void runFrame();
     void runTimer();
+    void runHidden();
 
 private:
     FrameFn on_frame_;
+    FrameFn on_hidden_;
     void* user_;
     long raf_id_ = 0;
     long timer_id_ = 0;
+    long hidden_id_ = 0;
     double wake_at_ = -1;
     bool timer_fired_ = false;
 };
