@@ -1,394 +1,600 @@
-// The daily analytics answer, streamed through nlohmann's SAX interface into
-// per-column builders, then assembled into a Table (export_headers order first).
-// Column typing and cell conversion rules are described in core/activeplatform/activeplatform_parse.h.
+// The daily analytics answer read by a scanner written for its known shape:
+//   { "subscription": { "id": .., "export_headers": [{"key","type"}..], "items": [{..}..] } }
+// One pass over the bytes, no token copies: keys are compared in place with
+// the column the previous item had next, strings without escapes go to the
+// table as views of the body, and decimal strings in decimal columns are read
+// digit by digit straight into the column's exact units. Anything else in the
+// document is still read and checked as strict JSON (RFC 8259, UTF-8
+// validated), so a malformed answer is an error, never a half table.
+//
+// It must give exactly what the nlohmann SAX reference gives
+// (activeplatform_parse_nlohmann.cpp; checked by the differential test and the
+// fuzz target), including the order in which errors are found: a scalar is
+// read whole before the place it stands in is judged, as nlohmann lexes a
+// token before it reports it. Column rules: activeplatform_parse.h.
 #include "core/activeplatform/activeplatform_parse.h"
 
-#include <unordered_map>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
 
-#include <nlohmann/json.hpp>
+#include <fast_float/fast_float.h>
 
-#include "core/base/jsonapi_error.h"
-#include "core/table/cell_text.h"
+#include "core/activeplatform/activeplatform_columns.h"
 
 namespace ud::core {
 namespace {
 
-using nlohmann::json;
+using analytics::ValueKind;
 
-constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-// A table of thousands of fields is not an analytics answer; stop before the
-// backfill of late columns turns quadratic.
-constexpr std::size_t kMaxColumns = 1000;
-
-// Item fields the doc (5.3) types even when export_headers does not list them.
-ColumnType knownFieldType(std::string_view key) {
-    if (key == "operate_day" || key == "billed_day") return ColumnType::Date;
-    if (key == "unit_price" || key == "duration" || key == "discount_amount" || key == "taxes_total" ||
-        key == "total")
-        return ColumnType::Decimal;
-    return ColumnType::Text;
-}
-
-// "resource_group" -> "Resource group".
-std::string displayNameFromKey(std::string_view key) {
-    std::string out(key);
-    for (char& c : out)
-        if (c == '_') c = ' ';
-    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
-    return out;
-}
-
-void appendJsonQuoted(std::string& out, std::string_view text) {
-    out.push_back('"');
-    for (char c : text) {
-        if (c == '"' || c == '\\') {
-            out.push_back('\\');
-            out.push_back(c);
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            out.push_back(' ');
-        } else {
-            out.push_back(c);
-        }
-    }
-    out.push_back('"');
-}
-
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+struct Scalar {
+    ValueKind kind = ValueKind::Null;
+    std::string_view text;
 };
 
-enum class ValueKind { String, Number, Bool, Null };
+// Bytes a string may hold as they are: printable ASCII but '"' and '\'.
+constexpr bool isPlainStringByte(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
 
-// Receives SAX events; keeps a stack of where in the document it is.
-class AnalyticsSax {
+struct PlainTable {
+    bool plain[256] = {};
+    constexpr PlainTable() {
+        for (int c = 0; c < 256; ++c) plain[c] = isPlainStringByte(static_cast<unsigned char>(c));
+    }
+};
+constexpr PlainTable kPlain;
+
+int hexValue(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+void appendUtf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+// Walks a nested value without keeping it (skipValue); NestedCellText keeps it.
+class SkipSink {
 public:
-    explicit AnalyticsSax(std::size_t body_size) : body_size_(body_size) {}
-
-    bool null() { return scalar("", ValueKind::Null); }
-    bool boolean(bool v) { return scalar(v ? "true" : "false", ValueKind::Bool); }
-    bool number_integer(json::number_integer_t v) { return scalar(std::to_string(v), ValueKind::Number); }
-    bool number_unsigned(json::number_unsigned_t v) { return scalar(std::to_string(v), ValueKind::Number); }
-    bool number_float(json::number_float_t, const std::string& raw) { return scalar(raw, ValueKind::Number); }
-    bool string(std::string& v) { return scalar(v, ValueKind::String); }
-    bool binary(json::binary_t&) { return true; }
-    bool start_object(std::size_t) { return open(true); }
-    bool start_array(std::size_t) { return open(false); }
-    bool end_object() { return close(); }
-    bool end_array() { return close(); }
-    bool key(std::string& k);
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex);
-
-    Result<AnalyticsReport> finish(std::string_view body);
+    void begin(bool is_object) { levels_.assign(1, is_object); }
+    void key(std::string_view) {}
+    void scalar(std::string_view, ValueKind) {}
+    void open(bool is_object) { levels_.push_back(is_object); }
+    bool close() {
+        levels_.pop_back();
+        return levels_.empty();
+    }
+    bool inObject() const { return levels_.back(); }
 
 private:
-    enum class Place { Root, Subscription, HeaderList, Header, ItemList, Item, CellArray, CellObject };
-    enum class Next { Other, Subscription, Id, Headers, Items, HeaderKey, HeaderType, Cell };
-
-    bool fail(std::string message) {
-        if (error_.empty()) error_ = std::move(message);
-        return false;
-    }
-    bool scalar(std::string_view text, ValueKind kind);
-    bool open(bool is_object);
-    bool close();
-    bool openCell(bool is_object);
-    bool inTopCellArray() const { return place_.back() == Place::CellArray && place_[place_.size() - 2] == Place::Item; }
-    void nestedSeparator();
-    void writeNestedScalar(std::string_view text, ValueKind kind);
-    std::size_t columnFor(std::string_view key, ColumnType type);
-    void appendCell(std::size_t col, std::string_view text);
-    void endRow();
-    void registerHeader();
-    std::string itemName() const { return "Item " + std::to_string(rows_ + 1); }
-
-    std::size_t body_size_;
-    std::string error_;
-    std::vector<Place> place_;
-    Next next_ = Next::Other;
-    int skip_depth_ = 0;  // > 0 while inside a value nobody reads
-    bool saw_root_ = false, saw_subscription_ = false, saw_items_ = false;
-
-    AnalyticsReport report_;
-    std::string header_key_, header_type_;
-
-    std::vector<ColumnBuilder> cols_;
-    std::vector<std::string> names_;
-    std::vector<std::size_t> filled_row_;  // rows_ + 1 once the current item gave that column a value
-    std::vector<std::size_t> next_hint_;   // the column that followed this one in the last item
-    std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> index_;
-    std::size_t rows_ = 0;
-    std::size_t cell_col_ = kNone;  // column of the item value being read
-    std::size_t prev_col_ = kNone;  // previous key's column in this item (for next_hint_)
-    std::size_t first_col_hint_ = kNone;
-    std::string cell_text_;                   // nested value (tags array, object) as text
-    std::vector<std::size_t> nested_counts_;  // elements written per nested level
-    bool after_key_ = false;
+    std::vector<bool> levels_;
 };
 
-bool AnalyticsSax::key(std::string& k) {
-    if (skip_depth_ > 0) return true;
-    switch (place_.back()) {
-        case Place::Root: next_ = k == "subscription" ? Next::Subscription : Next::Other; break;
-        case Place::Subscription:
-            next_ = k == "id" ? Next::Id : k == "export_headers" ? Next::Headers : k == "items" ? Next::Items : Next::Other;
-            break;
-        case Place::Header: next_ = k == "key" ? Next::HeaderKey : k == "type" ? Next::HeaderType : Next::Other; break;
-        case Place::Item: {
-            next_ = Next::Cell;
-            std::size_t col = columnFor(k, knownFieldType(k));
-            if (col == kNone) return false;
-            cell_col_ = filled_row_[col] == rows_ + 1 ? kNone : col;  // a repeated key keeps its first value
-            if (prev_col_ == kNone) first_col_hint_ = col;
-            else next_hint_[prev_col_] = col;
-            prev_col_ = col;
-            break;
+class AnalyticsScanner {
+public:
+    explicit AnalyticsScanner(std::string_view body)
+        : begin_(body.data()), p_(body.data()), end_(body.data() + body.size()) {}
+
+    Result<AnalyticsReport> run(std::string_view body) {
+        parseDocument();
+        return out_.finish(body, saw_root_, saw_subscription_, saw_items_);
+    }
+
+private:
+    // ---- errors --------------------------------------------------------------
+    bool truncated() {
+        return out_.fail("The answer ends too early (after " + std::to_string(end_ - begin_) +
+                         " bytes): the download was probably cut off.");
+    }
+    bool syntax(const char* what) {
+        if (p_ >= end_) return truncated();
+        return out_.fail("The answer is not valid JSON near byte " + std::to_string(p_ - begin_) + ": " + what);
+    }
+
+    // ---- lexing --------------------------------------------------------------
+    // Skips whitespace; false at the end of the input.
+    bool skipSpace() {
+        while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+        return p_ < end_;
+    }
+    bool expect(char c, const char* what) {
+        if (!skipSpace()) return truncated();
+        if (*p_ != c) return syntax(what);
+        ++p_;
+        return true;
+    }
+
+    // One well-formed UTF-8 sequence of 2-4 bytes at p_ (RFC 3629: no overlong
+    // forms, no surrogates, nothing above U+10FFFF).
+    bool skipUtf8() {
+        auto b = [this](std::ptrdiff_t i) { return static_cast<unsigned char>(p_[i]); };
+        unsigned char c = b(0);
+        int n;
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) n = 1;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            if (c == 0xE0) lo = 0xA0;
+            if (c == 0xED) hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            if (c == 0xF0) lo = 0x90;
+            if (c == 0xF4) hi = 0x8F;
+        } else {
+            return syntax("a string holds a byte that is not UTF-8");
         }
-        case Place::CellObject:
-            nestedSeparator();
-            appendJsonQuoted(cell_text_, k);
-            cell_text_.push_back(':');
-            after_key_ = true;
-            break;
-        default: break;
-    }
-    return true;
-}
-
-bool AnalyticsSax::scalar(std::string_view text, ValueKind kind) {
-    if (skip_depth_ > 0) return true;
-    if (place_.empty()) return fail("The answer is not a JSON object.");
-    switch (place_.back()) {
-        case Place::Root:
-            if (next_ == Next::Subscription) return fail("The answer's \"subscription\" is not an object.");
-            return true;
-        case Place::Subscription:
-            if (next_ == Next::Id && (kind == ValueKind::String || kind == ValueKind::Number))
-                report_.subscription_id = std::string(text);
-            if (next_ == Next::Items) return fail("The answer's \"items\" is not a list.");
-            return true;
-        case Place::Header:
-            if (kind == ValueKind::String && next_ == Next::HeaderKey) header_key_ = std::string(text);
-            if (kind == ValueKind::String && next_ == Next::HeaderType) header_type_ = std::string(text);
-            return true;
-        case Place::ItemList: return fail(itemName() + " is not an object.");
-        case Place::Item:
-            if (cell_col_ != kNone && kind != ValueKind::Null) appendCell(cell_col_, text);
-            return true;
-        case Place::CellArray:
-        case Place::CellObject: writeNestedScalar(text, kind); return true;
-        case Place::HeaderList: return true;
-    }
-    return true;
-}
-
-bool AnalyticsSax::open(bool is_object) {
-    if (skip_depth_ > 0) {
-        ++skip_depth_;
-        return true;
-    }
-    if (place_.empty()) {
-        if (!is_object || saw_root_) return fail("The answer is not a JSON object.");
-        saw_root_ = true;
-        place_.push_back(Place::Root);
-        return true;
-    }
-    Place top = place_.back();
-    auto push = [this](Place p) { place_.push_back(p); return true; };
-    auto skip = [this] { skip_depth_ = 1; return true; };
-    switch (top) {
-        case Place::Root:
-            if (next_ != Next::Subscription) return skip();
-            if (!is_object) return fail("The answer's \"subscription\" is not an object.");
-            if (saw_subscription_) return skip();
-            saw_subscription_ = true;
-            return push(Place::Subscription);
-        case Place::Subscription:
-            if (next_ == Next::Items) {
-                if (!is_object && !saw_items_) { saw_items_ = true; return push(Place::ItemList); }
-                if (is_object) return fail("The answer's \"items\" is not a list.");
+        for (int i = 1; i <= n; ++i) {
+            if (p_ + i >= end_) {
+                p_ = end_;
+                return truncated();
             }
-            if (next_ == Next::Headers && !is_object && !report_.had_export_headers) {
-                report_.had_export_headers = true;
-                return push(Place::HeaderList);
+            unsigned char min = i == 1 ? lo : 0x80, max = i == 1 ? hi : 0xBF;
+            if (b(i) < min || b(i) > max) {
+                p_ += i;
+                return syntax("a string holds a byte that is not UTF-8");
             }
-            return skip();
-        case Place::HeaderList:
-            if (!is_object) return skip();
-            header_key_.clear();
-            header_type_.clear();
-            return push(Place::Header);
-        case Place::ItemList:
-            if (!is_object) return fail(itemName() + " is not an object.");
-            prev_col_ = kNone;
-            return push(Place::Item);
-        case Place::Item:
-            if (cell_col_ == kNone) return skip();
-            cell_text_.clear();
-            nested_counts_.assign(1, 0);
-            after_key_ = false;
-            if (is_object) cell_text_.push_back('{');
-            return push(is_object ? Place::CellObject : Place::CellArray);
-        case Place::CellArray:
-        case Place::CellObject:
-            nestedSeparator();
-            cell_text_.push_back(is_object ? '{' : '[');
-            nested_counts_.push_back(0);
-            return push(is_object ? Place::CellObject : Place::CellArray);
-        case Place::Header: return skip();
-    }
-    return skip();
-}
-
-bool AnalyticsSax::close() {
-    if (skip_depth_ > 0) {
-        --skip_depth_;
+        }
+        p_ += n + 1;
         return true;
     }
-    Place p = place_.back();
-    place_.pop_back();
-    switch (p) {
-        case Place::Header: registerHeader(); break;
-        case Place::Item: endRow(); break;
-        case Place::CellArray:
-        case Place::CellObject:
-            nested_counts_.pop_back();
-            if (place_.back() == Place::Item) {
-                if (p == Place::CellObject) cell_text_.push_back('}');
-                appendCell(cell_col_, cell_text_);
+
+    // \uXXXX at p_ (after the backslash and 'u'): the code unit, or -1.
+    long readHex4() {
+        if (end_ - p_ < 4) {
+            p_ = end_;
+            return -1;
+        }
+        long v = 0;
+        for (int i = 0; i < 4; ++i) {
+            int h = hexValue(p_[i]);
+            if (h < 0) {
+                p_ += i;
+                return -2;
+            }
+            v = v * 16 + h;
+        }
+        p_ += 4;
+        return v;
+    }
+
+    // One escape at p_ (on the backslash), decoded onto `out`.
+    bool readEscape(std::string& out) {
+        if (++p_ >= end_) return truncated();
+        char e = *p_++;
+        switch (e) {
+            case '"': out.push_back('"'); return true;
+            case '\\': out.push_back('\\'); return true;
+            case '/': out.push_back('/'); return true;
+            case 'b': out.push_back('\b'); return true;
+            case 'f': out.push_back('\f'); return true;
+            case 'n': out.push_back('\n'); return true;
+            case 'r': out.push_back('\r'); return true;
+            case 't': out.push_back('\t'); return true;
+            case 'u': break;
+            default: --p_; return syntax("a string holds an unknown escape");
+        }
+        long cu = readHex4();
+        if (cu == -1) return truncated();
+        if (cu == -2) return syntax("\\u must be followed by 4 hex digits");
+        std::uint32_t cp = static_cast<std::uint32_t>(cu);
+        if (cp >= 0xDC00 && cp <= 0xDFFF) return syntax("a string holds a lone low surrogate");
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            if (end_ - p_ < 2) {
+                p_ = end_;
+                return truncated();
+            }
+            if (p_[0] != '\\' || p_[1] != 'u') return syntax("a high surrogate must be followed by a low one");
+            p_ += 2;
+            long low = readHex4();
+            if (low == -1) return truncated();
+            if (low == -2) return syntax("\\u must be followed by 4 hex digits");
+            if (low < 0xDC00 || low > 0xDFFF) return syntax("a high surrogate must be followed by a low one");
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (static_cast<std::uint32_t>(low) - 0xDC00);
+        }
+        appendUtf8(out, cp);
+        return true;
+    }
+
+    // A string at p_ (on the opening quote). Without escapes the text is a
+    // view of the body; with them it is decoded into `scratch`.
+    bool readString(std::string_view& text, std::string& scratch) {
+        const char* start = ++p_;
+        for (;;) {
+            while (p_ < end_ && kPlain.plain[static_cast<unsigned char>(*p_)]) ++p_;
+            if (p_ >= end_) return truncated();
+            unsigned char c = static_cast<unsigned char>(*p_);
+            if (c == '"') {
+                text = std::string_view(start, static_cast<std::size_t>(p_ - start));
+                ++p_;
+                return true;
+            }
+            if (c == '\\') break;
+            if (c < 0x20) return syntax("a string holds a control character");
+            if (!skipUtf8()) return false;
+        }
+        // Escapes: decode from here on.
+        scratch.assign(start, static_cast<std::size_t>(p_ - start));
+        for (;;) {
+            const char* run = p_;
+            while (p_ < end_ && kPlain.plain[static_cast<unsigned char>(*p_)]) ++p_;
+            scratch.append(run, static_cast<std::size_t>(p_ - run));
+            if (p_ >= end_) return truncated();
+            unsigned char c = static_cast<unsigned char>(*p_);
+            if (c == '"') {
+                text = scratch;
+                ++p_;
+                return true;
+            }
+            if (c == '\\') {
+                if (!readEscape(scratch)) return false;
+            } else if (c < 0x20) {
+                return syntax("a string holds a control character");
             } else {
-                cell_text_.push_back(p == Place::CellObject ? '}' : ']');
+                const char* seq = p_;
+                if (!skipUtf8()) return false;
+                scratch.append(seq, static_cast<std::size_t>(p_ - seq));
             }
-            break;
-        default: break;
+        }
     }
-    return true;
-}
 
-// Elements of a top-level array (tags) are joined by kTagSeparator; deeper
-// values are written as compact JSON so nothing the server sent is lost.
-void AnalyticsSax::nestedSeparator() {
-    if (after_key_) {
-        after_key_ = false;
-        return;
+    // -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? at p_; text as nlohmann hands it on.
+    bool readNumber(std::string_view& text) {
+        const char* start = p_;
+        auto digits = [this] {
+            const char* from = p_;
+            while (p_ < end_ && static_cast<unsigned>(*p_ - '0') <= 9) ++p_;
+            return p_ - from;
+        };
+        if (*p_ == '-') ++p_;
+        if (p_ >= end_) return truncated();
+        std::ptrdiff_t int_digits = 1;
+        if (*p_ == '0') ++p_;
+        else if (static_cast<unsigned>(*p_ - '0') <= 9) int_digits = digits();
+        else return syntax("a number needs a digit");
+        bool has_exponent = false;
+        if (p_ < end_ && *p_ == '.') {
+            ++p_;
+            if (p_ >= end_) return truncated();
+            if (digits() == 0) return syntax("a number needs a digit after '.'");
+        }
+        if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
+            ++p_;
+            if (p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+            if (p_ >= end_) return truncated();
+            if (digits() == 0) return syntax("a number needs a digit in its exponent");
+            has_exponent = true;
+        }
+        text = std::string_view(start, static_cast<std::size_t>(p_ - start));
+        // nlohmann reads numbers as doubles when they are not integers that fit
+        // 64 bits, and refuses those that overflow; only long or exponent forms can.
+        if (has_exponent || int_digits > 300) {
+            double value = 0;
+            fast_float::from_chars(text.data(), text.data() + text.size(), value);
+            if (!std::isfinite(value)) return out_.fail("The answer is not valid JSON near byte " +
+                                                        std::to_string(start - begin_) + ": a number is too large");
+        }
+        text = analytics::numberText(text);
+        return true;
     }
-    std::size_t& count = nested_counts_.back();
-    if (count > 0) {
-        if (inTopCellArray()) cell_text_ += kTagSeparator;
-        else cell_text_.push_back(',');
-    }
-    ++count;
-}
 
-void AnalyticsSax::writeNestedScalar(std::string_view text, ValueKind kind) {
-    if (inTopCellArray()) {
-        if (kind == ValueKind::Null) return;
-        nestedSeparator();
-        cell_text_ += text;
-        return;
+    bool readLiteral(std::string_view word) {
+        for (char c : word) {
+            if (p_ >= end_) return truncated();
+            if (*p_ != c) return syntax("unknown word (true, false and null are the only ones)");
+            ++p_;
+        }
+        return true;
     }
-    nestedSeparator();
-    if (kind == ValueKind::String) appendJsonQuoted(cell_text_, text);
-    else if (kind == ValueKind::Null) cell_text_ += "null";
-    else cell_text_ += text;
-}
 
-std::size_t AnalyticsSax::columnFor(std::string_view key, ColumnType type) {
-    // Items usually list their keys in the same order: try the last item's successor first.
-    std::size_t hint = prev_col_ == kNone ? first_col_hint_ : next_hint_[prev_col_];
-    if (place_.back() == Place::Item && hint != kNone && names_[hint] == key) return hint;
-    if (auto it = index_.find(key); it != index_.end()) return it->second;
-    if (cols_.size() >= kMaxColumns) {
-        fail("The answer has more than " + std::to_string(kMaxColumns) + " different fields.");
-        return kNone;
+    // Any value that is not an object or array, at p_ (not at the end).
+    bool readScalar(Scalar& s) {
+        char c = *p_;
+        if (c == '"') {
+            s.kind = ValueKind::String;
+            return readString(s.text, value_scratch_);
+        }
+        if (c == '-' || static_cast<unsigned>(c - '0') <= 9) {
+            s.kind = ValueKind::Number;
+            return readNumber(s.text);
+        }
+        if (c == 't' || c == 'f') {
+            s.kind = ValueKind::Bool;
+            s.text = c == 't' ? "true" : "false";
+            return readLiteral(s.text);
+        }
+        if (c == 'n') {
+            s.kind = ValueKind::Null;
+            s.text = {};
+            return readLiteral("null");
+        }
+        return syntax("a value was expected");
     }
-    std::size_t col = cols_.size();
-    cols_.emplace_back(std::string(key), type);
-    cols_.back().setDisplayName(displayNameFromKey(key));
-    for (std::size_t r = 0; r < rows_; ++r) cols_.back().appendNull();  // rows before this key appeared
-    names_.emplace_back(key);
-    filled_row_.push_back(0);
-    next_hint_.push_back(kNone);
-    index_.emplace(std::string(key), col);
-    return col;
-}
 
-void AnalyticsSax::appendCell(std::size_t col, std::string_view text) {
-    ColumnBuilder& b = cols_[col];
-    filled_row_[col] = rows_ + 1;
-    if (b.type() == ColumnType::Decimal) {
-        // Canonical decimal text goes in as text so the column keeps the bytes;
-        // exponent forms, "+1" or "-0.0" go through the exact Decimal reader.
-        std::int64_t units = 0;
-        int scale = 0;
-        if (!decimalFromCell(text, units, scale) && !integerFromCell(text, units)) {
-            if (auto d = Decimal::fromText(text)) {
-                b.appendDecimal(*d);
+    // ---- containers -------------------------------------------------------------
+    // For each member of the object at p_ (on '{'): on_key(key) as soon as the
+    // key is read (nlohmann reports a key before it checks the ':'), then
+    // on_value(key) with p_ on the value, which it reads. False on any error.
+    template <typename OnKey, typename OnValue>
+    bool eachMember(OnKey&& on_key, OnValue&& on_value) {
+        ++p_;
+        if (!skipSpace()) return truncated();
+        if (*p_ == '}') {
+            ++p_;
+            return true;
+        }
+        for (;;) {
+            if (!skipSpace()) return truncated();
+            if (*p_ != '"') return syntax("a key in quotes was expected");
+            std::string_view key;
+            if (!readString(key, key_scratch_)) return false;
+            if (!on_key(key)) return false;
+            if (!expect(':', "':' was expected after a key")) return false;
+            if (!skipSpace()) return truncated();
+            if (!on_value(key)) return false;
+            if (!skipSpace()) return truncated();
+            if (*p_ == ',') {
+                ++p_;
+                continue;
+            }
+            if (*p_ == '}') {
+                ++p_;
+                return true;
+            }
+            return syntax("',' or '}' was expected");
+        }
+    }
+
+    template <typename OnValue>
+    bool eachMember(OnValue&& on_value) {
+        return eachMember([](std::string_view) { return true; }, on_value);
+    }
+
+    template <typename Element>
+    bool eachElement(Element&& element) {
+        ++p_;
+        if (!skipSpace()) return truncated();
+        if (*p_ == ']') {
+            ++p_;
+            return true;
+        }
+        for (;;) {
+            if (!skipSpace()) return truncated();
+            if (!element()) return false;
+            if (!skipSpace()) return truncated();
+            if (*p_ == ',') {
+                ++p_;
+                continue;
+            }
+            if (*p_ == ']') {
+                ++p_;
+                return true;
+            }
+            return syntax("',' or ']' was expected");
+        }
+    }
+
+    // A nested object or array at p_, walked without recursion (depth is the
+    // sender's choice) and handed to `sink` event by event.
+    template <typename Sink>
+    bool walkNested(Sink& sink) {
+        sink.begin(*p_ == '{');
+        ++p_;
+        bool first = true;
+        for (;;) {
+            if (!skipSpace()) return truncated();
+            char close = sink.inObject() ? '}' : ']';
+            if (*p_ == close) {
+                ++p_;
+                if (sink.close()) return true;
+                first = false;
+                continue;
+            }
+            if (!first) {
+                if (*p_ != ',') return syntax(close == '}' ? "',' or '}' was expected" : "',' or ']' was expected");
+                ++p_;
+                if (!skipSpace()) return truncated();
+            }
+            first = false;
+            if (sink.inObject()) {
+                if (*p_ != '"') return syntax("a key in quotes was expected");
+                std::string_view key;
+                if (!readString(key, key_scratch_)) return false;
+                sink.key(key);
+                if (!expect(':', "':' was expected after a key")) return false;
+                if (!skipSpace()) return truncated();
+            }
+            if (*p_ == '{' || *p_ == '[') {
+                sink.open(*p_ == '{');
+                ++p_;
+                first = true;
+                continue;
+            }
+            Scalar s;
+            if (!readScalar(s)) return false;
+            sink.scalar(s.text, s.kind);
+        }
+    }
+
+    // Any value at p_, checked and dropped.
+    bool skipValue() {
+        if (*p_ == '{' || *p_ == '[') return walkNested(skip_);
+        Scalar s;
+        return readScalar(s);
+    }
+
+    // ---- the known shape ---------------------------------------------------------
+    void parseDocument() {
+        if (end_ - p_ >= 1 && static_cast<unsigned char>(*p_) == 0xEF) {  // a UTF-8 byte order mark
+            if (end_ - p_ < 3) {
+                p_ = end_;
+                truncated();
                 return;
             }
+            if (static_cast<unsigned char>(p_[1]) != 0xBB || static_cast<unsigned char>(p_[2]) != 0xBF) {
+                syntax("a byte order mark must be EF BB BF");
+                return;
+            }
+            p_ += 3;
         }
+        if (!skipSpace()) {
+            truncated();
+            return;
+        }
+        if (*p_ == '{') {
+            saw_root_ = true;
+            if (!eachMember([this](std::string_view key) { return rootMember(key); })) return;
+        } else {
+            Scalar s;
+            if (*p_ == '[' || readScalar(s)) out_.fail("The answer is not a JSON object.");
+            return;
+        }
+        if (skipSpace()) syntax("the answer goes on after its end");
     }
-    b.appendText(text);
-}
 
-void AnalyticsSax::endRow() {
-    for (std::size_t c = 0; c < cols_.size(); ++c)
-        if (filled_row_[c] != rows_ + 1) cols_[c].appendNull();
-    ++rows_;
-}
-
-void AnalyticsSax::registerHeader() {
-    if (header_key_.empty()) return;
-    for (const ExportHeader& h : report_.headers)
-        if (h.key == header_key_) return;
-    ColumnType type = columnTypeFromHeaderType(header_type_);
-    std::size_t col = columnFor(header_key_, type);
-    if (col == kNone) return;
-    report_.headers.push_back({header_key_, header_type_, cols_[col].type()});
-}
-
-bool AnalyticsSax::parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
-    if (position >= body_size_)
-        return fail("The answer ends too early (after " + std::to_string(body_size_) +
-                    " bytes): the download was probably cut off.");
-    // nlohmann says "[json.exception...] parse error at line 1, column 9: <what>"; keep <what>.
-    std::string what = ex.what();
-    std::size_t column = what.find(", column ");
-    std::size_t colon = column == std::string::npos ? std::string::npos : what.find(": ", column);
-    return fail("The answer is not valid JSON near byte " + std::to_string(position) + ": " +
-                (colon == std::string::npos ? what : what.substr(colon + 2)));
-}
-
-Result<AnalyticsReport> AnalyticsSax::finish(std::string_view body) {
-    if (!error_.empty()) return makeError(ErrorKind::Parse, error_);
-    if (!saw_root_) return makeError(ErrorKind::Parse, "The answer is not a JSON object.");
-    if (!saw_subscription_) {
-        // An answer without "subscription" may be a JSON:API error document sent with 200.
-        JsonApiError api = jsonApiErrorFromBody(body, /*plain_too=*/false);
-        const std::string& detail = api.detail.empty() ? api.title : api.detail;
-        if (!detail.empty()) return makeError(ErrorKind::Parse, "The answer holds an error instead of data: " + detail);
-        return makeError(ErrorKind::Parse, "The answer has no \"subscription\" object.");
+    bool rootMember(std::string_view key) {
+        if (key != "subscription") return skipValue();
+        if (*p_ == '{') {
+            if (saw_subscription_) return skipValue();
+            saw_subscription_ = true;
+            return eachMember([this](std::string_view k) { return subscriptionMember(k); });
+        }
+        Scalar s;
+        if (*p_ == '[' || readScalar(s)) return out_.fail("The answer's \"subscription\" is not an object.");
+        return false;
     }
-    if (!saw_items_) return makeError(ErrorKind::Parse, "The answer's subscription has no \"items\" list.");
 
-    // Header columns first, in their order; then keys only items had.
-    std::vector<std::size_t> order;
-    std::vector<bool> placed(cols_.size(), false);
-    for (const ExportHeader& h : report_.headers) {
-        std::size_t col = index_.find(h.key)->second;
-        order.push_back(col);
-        placed[col] = true;
+    bool subscriptionMember(std::string_view key) {
+        char c = *p_;
+        if (key == "items") {
+            if (c == '[') {
+                if (saw_items_) return skipValue();
+                saw_items_ = true;
+                return eachElement([this] { return item(); });
+            }
+            Scalar s;
+            if (c == '{' || readScalar(s)) return out_.fail("The answer's \"items\" is not a list.");
+            return false;
+        }
+        if (key == "id" && c != '{' && c != '[') {
+            Scalar s;
+            if (!readScalar(s)) return false;
+            if (s.kind == ValueKind::String || s.kind == ValueKind::Number) out_.setSubscriptionId(s.text);
+            return true;
+        }
+        if (key == "export_headers" && c == '[' && !out_.hadExportHeaders()) {
+            out_.markExportHeaders();
+            return eachElement([this] { return headerEntry(); });
+        }
+        return skipValue();
     }
-    for (std::size_t c = 0; c < cols_.size(); ++c)
-        if (!placed[c]) order.push_back(c);
-    TableBuilder builder;
-    for (std::size_t col : order) {
-        std::size_t at = builder.addColumn(names_[col], cols_[col].type());
-        builder.column(at) = std::move(cols_[col]);
+
+    bool headerEntry() {
+        if (*p_ != '{') return skipValue();
+        std::string key, type;
+        bool ok = eachMember([&](std::string_view k) {
+            bool is_key = k == "key", is_type = k == "type";
+            if ((!is_key && !is_type) || *p_ == '{' || *p_ == '[') return skipValue();
+            Scalar s;
+            if (!readScalar(s)) return false;
+            if (s.kind == ValueKind::String) (is_key ? key : type) = std::string(s.text);
+            return true;
+        });
+        if (!ok) return false;
+        out_.header(key, type);
+        return true;
     }
-    report_.items = builder.finish();
-    return std::move(report_);
-}
+
+    bool item() {
+        if (*p_ != '{') {
+            Scalar s;
+            if (*p_ == '[' || readScalar(s)) return out_.fail(out_.itemName() + " is not an object.");
+            return false;
+        }
+        out_.beginItem();
+        if (!eachMember([this](std::string_view key) { return out_.itemKey(key); },
+                        [this](std::string_view) { return itemValue(); }))
+            return false;
+        out_.endItem();
+        return true;
+    }
+
+    bool itemValue() {
+        bool used = out_.cellColumn() != analytics::kNone;
+        char c = *p_;
+        if (c == '"' && used && out_.cellIsDecimal() && decimalString()) return true;
+        if (c == '{' || c == '[') {
+            if (!used) return skipValue();
+            if (!walkNested(cell_)) return false;
+            out_.cellText(cell_.text());
+            return true;
+        }
+        Scalar s;
+        if (!readScalar(s)) return false;
+        if (used && s.kind != ValueKind::Null) out_.cellText(s.text);
+        return true;
+    }
+
+    // The fast path of the answer's bulk: a string "-?(0|[1-9]d*)(.d{1,9})?"
+    // of at most 18 digits at p_, appended as exact units. Anything else
+    // (exponents, escapes, "-0", long forms) returns false with p_ unmoved,
+    // and the value is read as text.
+    bool decimalString() {
+        const char* q = p_ + 1;
+        bool negative = false;
+        if (q < end_ && *q == '-') {
+            negative = true;
+            ++q;
+        }
+        std::int64_t units = 0;
+        int count = 0, scale = 0;
+        const char* int_start = q;
+        while (q < end_ && static_cast<unsigned>(*q - '0') <= 9 && count < 18) {
+            units = units * 10 + (*q - '0');
+            ++q;
+            ++count;
+        }
+        if (q == int_start || (*int_start == '0' && q - int_start > 1)) return false;
+        if (q < end_ && *q == '.') {
+            ++q;
+            const char* frac_start = q;
+            while (q < end_ && static_cast<unsigned>(*q - '0') <= 9 && count < 18) {
+                units = units * 10 + (*q - '0');
+                ++q;
+                ++count;
+            }
+            scale = static_cast<int>(q - frac_start);
+            if (scale == 0 || scale > 9) return false;
+        }
+        if (count > 18 || q >= end_ || *q != '"' || (negative && units == 0)) return false;
+        out_.cellUnits(negative ? -units : units, scale);
+        p_ = q + 1;
+        return true;
+    }
+
+    const char* begin_;
+    const char* p_;
+    const char* end_;
+    bool saw_root_ = false, saw_subscription_ = false, saw_items_ = false;
+    analytics::AnalyticsColumns out_;
+    analytics::NestedCellText cell_;
+    SkipSink skip_;
+    std::string key_scratch_, value_scratch_;
+};
 
 }  // namespace
 
@@ -399,15 +605,8 @@ ColumnType columnTypeFromHeaderType(std::string_view type) {
 }
 
 Result<AnalyticsReport> analyticsReportFromJson(std::string_view body) {
-    std::size_t start = body.find_first_not_of(" \t\r\n");
-    if (start == std::string_view::npos) return makeError(ErrorKind::Parse, "The answer was empty.");
-    if (body[start] == '<')
-        return makeError(ErrorKind::Parse, "The answer is an HTML page, not JSON (often a proxy's or login page).");
-    AnalyticsSax sax(body.size());
-    bool ok = json::sax_parse(body.data(), body.data() + body.size(), &sax, json::input_format_t::json,
-                              /*strict=*/true, /*ignore_comments=*/false);
-    (void)ok;  // failures are recorded in sax and reported by finish()
-    return sax.finish(body);
+    if (auto error = analytics::errorFromFirstLook(body)) return *error;
+    return AnalyticsScanner(body).run(body);
 }
 
 }  // namespace ud::core
