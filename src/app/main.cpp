@@ -310,11 +310,17 @@ EMSCRIPTEN_KEEPALIVE void ud_on_theme(int dark) {
 }
 
 // File bytes from the picker or a drop arrive in chunks (web/usagedesk.js);
-// the viewer streams them into its CSV reader as they come.
-// Size as a double: a JS number holds any file size exactly (an int wraps past 2 GiB).
+// the viewer streams them into its CSV reader as they come. A file too big for
+// the page is refused first, with a message (issue 12); an accepted one grows
+// the WASM memory once to what the table will need (about half the CSV's size
+// for a report; 0.6x leaves room) plus the page's chunk buffer, instead of
+// step by step (each step copies the heap).
+// Sizes as doubles: a JS number holds any file size exactly (an int wraps past 2 GiB).
+// Returns 1 when the load started (the page then sends the chunks).
 EMSCRIPTEN_KEEPALIVE int ud_on_file_start(const char* name, double size) {
-    const bool ok = size >= 0 &&
-                    g_app->controller->handle(ud::app::FileStart{name ? name : "", static_cast<std::uint64_t>(size)});
+    const std::uint64_t bytes = size > 0 ? static_cast<std::uint64_t>(size) : 0;
+    const bool ok = size >= 0 && g_app->controller->handle(ud::app::FileStart{name ? name : "", bytes});
+    if (ok) ud::platform::web::reserveHeap(bytes / 10 * 6 + (64u << 20));
     requestFrame(*g_app);
     return ok ? 1 : 0;
 }

@@ -48,12 +48,7 @@ void ViewerController::apply(const ViewerIntent& intent) {
             if constexpr (std::is_same_v<T, OpenCsvFile>) {
                 services_.files.openFilePicker(".csv,.tsv,.txt,text/csv");
             } else if constexpr (std::is_same_v<T, LoadDemoReport>) {
-                core::ReportCsvOptions options;
-                options.rows = i.rows;
-                options.seed = 6;
-                demo_text_ = core::reportCsvFromSeed(options);
-                demo_offset_ = 0;
-                beginLoad("demo-report.csv", demo_text_.size());
+                loadDemo(i.rows);
             } else if constexpr (std::is_same_v<T, SetBadRowPolicy>) {
                 reread(i.policy);
             } else if constexpr (std::is_same_v<T, ViewerTableAction>) {
@@ -81,8 +76,7 @@ void ViewerController::apply(const ViewerIntent& intent) {
                 kept.earlier_name = std::move(state_.insights.earlier_name);
                 state_ = ViewerState{};
                 state_.insights = std::move(kept);
-                raw_.clear();
-                raw_.shrink_to_fit();
+                demo_rows_ = 0;
             } else if constexpr (std::is_same_v<T, KeepAsEarlierPeriod>) {
                 keepAsEarlier(state_);
             } else if constexpr (std::is_same_v<T, ForgetEarlierPeriod>) {
@@ -103,53 +97,66 @@ void ViewerController::apply(const ViewerIntent& intent) {
         intent);
 }
 
+void ViewerController::loadDemo(std::size_t rows) {
+    core::ReportCsvOptions options;
+    options.rows = rows;
+    options.seed = 6;
+    demo_text_ = core::reportCsvFromSeed(options);
+    demo_offset_ = 0;
+    beginLoad("demo-report.csv", demo_text_.size());
+    demo_rows_ = rows;
+    loading_demo_ = true;
+}
+
 void ViewerController::beginLoad(std::string file_name, std::uint64_t total_bytes) {
     core::CsvReadOptions options;
     options.bad_rows = state_.bad_rows;
     options.expected_bytes = total_bytes;
     box_ = std::make_unique<ReaderBox>(options);
     reader_ = &box_->reader;
-    raw_.clear();
+    loading_demo_ = false;
     state_.load = ViewerLoad{true, std::move(file_name), 0, total_bytes, 0};
     state_.load_error.clear();
 }
 
 void ViewerController::feed(std::string_view bytes) {
     reader_->feed(bytes);
-    raw_.append(bytes);
     auto progress = reader_->progress();
     state_.load.bytes = progress.bytes;
     state_.load.rows = progress.rows;
 }
 
 bool ViewerController::onFileStart(std::string_view name, std::uint64_t size) {
-    if (size <= kMaxFileBytes) {
-        state_.load_error.clear();
-        return true;
+    if (size > kMaxFileBytes) {
+        auto mb = [](std::uint64_t b) { return core::formatCount(static_cast<long long>((b + (1u << 20) - 1) >> 20)) + " MB"; };
+        state_.load_error = std::string(name.empty() ? "The file" : name) + " is " + mb(size) +
+                            "; this page opens files up to " + mb(kMaxFileBytes) +
+                            ". Nothing was read. Split the file or filter it first.";
+        // A file load that had started is dropped (the page sends one file at a time); a demo goes on.
+        if (state_.load.active && demo_text_.empty()) {
+            box_.reset();
+            reader_ = nullptr;
+            state_.load = ViewerLoad{};
+        }
+        return false;
     }
-    auto mb = [](std::uint64_t b) { return core::formatCount(static_cast<long long>((b + (1u << 20) - 1) >> 20)) + " MB"; };
-    state_.load_error = std::string(name.empty() ? "The file" : name) + " is " + mb(size) +
-                        "; this page opens files up to " + mb(kMaxFileBytes) +
-                        ". Nothing was read. Split the file or filter it first.";
-    return false;
+    demo_text_.clear();
+    demo_text_.shrink_to_fit();
+    beginLoad(std::string(name), size);
+    return true;
 }
 
 void ViewerController::onFileAbort(std::string_view reason) {
     std::string name = state_.load.file_name;
     box_.reset();
     reader_ = nullptr;
-    raw_.clear();
-    raw_.shrink_to_fit();
     state_.load = ViewerLoad{};
     state_.load_error = "Could not read " + (name.empty() ? std::string("the file") : name) + ": " + std::string(reason) +
                         ". What was shown before is kept.";
 }
 
 void ViewerController::onFileChunk(std::string_view bytes) {
-    if (!state_.load.active || !reader_) {
-        demo_text_.clear();
-        beginLoad("", 0);
-    }
+    if (!state_.load.active || !reader_) (void)onFileStart("", 0);
     feed(bytes);
 }
 
@@ -169,7 +176,6 @@ void ViewerController::finishLoad() {
                             result.error().message;
         box_.reset();
         reader_ = nullptr;
-        raw_.clear();
         return;
     }
     state_.issues = reader_->issues();
@@ -177,6 +183,8 @@ void ViewerController::finishLoad() {
     state_.skipped_rows = reader_->skippedRows();
     box_.reset();
     reader_ = nullptr;
+    if (!loading_demo_) demo_rows_ = 0;
+    loading_demo_ = false;
     state_.table = std::move(result).value();
     state_.file_name = name;
     state_.group = ViewerGroup{};
@@ -186,21 +194,15 @@ void ViewerController::finishLoad() {
     rechart();
     refreshViewerInsights(state_);
     state_.can_reread = state_.issue_count > 0;
-    if (!state_.can_reread) {
-        raw_.clear();
-        raw_.shrink_to_fit();
-    }
 }
 
+// The text is not kept (the table is the only copy), so a re-read reads the
+// source again: the page streams the same File in, or the demo is generated again.
 void ViewerController::reread(core::BadRowPolicy policy) {
     state_.bad_rows = policy;
-    if (!state_.can_reread || raw_.empty()) return;
-    std::string raw = std::move(raw_);
-    beginLoad(state_.file_name, raw.size());
-    feed(raw);
-    finishLoad();
-    raw_ = std::move(raw);  // keep it so the choice can be changed back
-    state_.can_reread = true;
+    if (!state_.can_reread || state_.load.active) return;
+    if (demo_rows_ > 0) loadDemo(demo_rows_);
+    else services_.files.resendLastFile();
 }
 
 void ViewerController::tick() {

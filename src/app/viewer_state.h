@@ -91,7 +91,7 @@ struct ViewerState {
     std::size_t issue_count = 0;
     std::size_t skipped_rows = 0;
     core::BadRowPolicy bad_rows = core::BadRowPolicy::Keep;
-    bool can_reread = false;              // the file's bytes are kept, so keep/skip can re-read it
+    bool can_reread = false;              // the file had issues: keep/skip reads it again from its source
     ViewerGroup group;
     ViewerChart chart;
     std::string message;                  // last export / copy outcome

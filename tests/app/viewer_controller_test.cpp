@@ -58,10 +58,16 @@ TEST(ViewerController, BadRowsCanBeSkippedAfterLoading) {
     EXPECT_EQ(f.state.issue_count, 1u);
     EXPECT_EQ(f.state.issues[0].line, 3u);
     EXPECT_EQ(f.state.table->rowCount(), 3u);
+    // The text is not kept: the page is asked to send the file again.
     f.controller.apply(SetBadRowPolicy{core::BadRowPolicy::Skip});
+    EXPECT_EQ(f.files.resend_requests, 1);
+    EXPECT_TRUE(f.controller.onFileStart("bad.csv", csv.size()));
+    f.load(csv, "bad.csv");
     EXPECT_EQ(f.state.table->rowCount(), 2u);
     EXPECT_EQ(f.state.skipped_rows, 1u);
     f.controller.apply(SetBadRowPolicy{core::BadRowPolicy::Keep});
+    EXPECT_EQ(f.files.resend_requests, 2);
+    f.load(csv, "bad.csv");
     EXPECT_EQ(f.state.table->rowCount(), 3u);
 }
 
@@ -107,7 +113,7 @@ TEST(ViewerHardening, TooLargeFileIsRefusedBeforeReading) {
     ASSERT_TRUE(f.state.table.has_value());
     EXPECT_TRUE(f.controller.onFileStart("ok.csv", 1000));
     EXPECT_FALSE(f.controller.onFileStart("huge.csv", 3ull << 30));
-    EXPECT_EQ(f.state.load_error, "huge.csv is 3,072 MB; this page opens files up to 512 MB. Nothing was read. "
+    EXPECT_EQ(f.state.load_error, "huge.csv is 3,072 MB; this page opens files up to 2,560 MB. Nothing was read. "
                                   "Split the file or filter it first.");
     EXPECT_TRUE(f.state.table.has_value());
     EXPECT_FALSE(f.state.load.active);

@@ -109,7 +109,7 @@ test('a 3 GB file is refused with its size and the limit before reading, and the
   });
   assert.equal(await page.evaluate(() => window.__hugeSize), 3 * 1024 ** 3);
   const s = await app.waitForState((x) => x.viewer.load_error.length > 0, { what: 'refused' });
-  assert.match(s.viewer.load_error, /huge\.csv is 3,072 MB; this page opens files up to 512 MB\. Nothing was read/);
+  assert.match(s.viewer.load_error, /huge\.csv is 3,072 MB; this page opens files up to 2,560 MB\. Nothing was read/);
   assert.equal(s.viewer.loading, false);
   assert.equal(s.viewer.table.total_rows, before, 'the table shown before is kept');
   await app.screenshot('hardening-3gb-refused');

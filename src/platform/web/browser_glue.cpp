@@ -3,6 +3,11 @@
 #include "platform/web/browser_glue.h"
 
 #include <emscripten.h>
+#include <emscripten/heap.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdint>
 
 EM_JS(void, ud_js_copy, (const char* text, int len), {
     const s = UTF8ToString(text, len);
@@ -22,6 +27,9 @@ EM_JS(void, ud_js_save, (const char* name, int name_len, const char* mime, int m
 });
 EM_JS(void, ud_js_open_picker, (const char* accept, int len), {
     if (window.usagedeskGlue) window.usagedeskGlue.openFilePicker(UTF8ToString(accept, len));
+});
+EM_JS(void, ud_js_resend_file, (), {
+    if (window.usagedeskGlue) window.usagedeskGlue.resendLastFile();
 });
 EM_JS(double, ud_js_dpr, (), { return window.devicePixelRatio || 1; });
 EM_JS(int, ud_js_prefers_dark, (), {
@@ -46,6 +54,20 @@ void saveFile(std::string_view file_name, std::string_view mime, std::string_vie
 }
 
 void openFilePicker(std::string_view accept) { ud_js_open_picker(accept.data(), static_cast<int>(accept.size())); }
+void resendLastFile() { ud_js_resend_file(); }
+
+namespace {
+constexpr std::uint64_t kMaxHeapBytes = 4294901760ULL;  // -sMAXIMUM_MEMORY (4 GiB) less one 64 KiB page: fits size_t
+}  // namespace
+
+void reserveHeap(std::uint64_t bytes) {
+    // sbrk(0) is the top of what malloc has taken; memory above it is free to
+    // grow into. One resize now instead of a dozen geometric steps later.
+    std::uint64_t top = reinterpret_cast<std::uintptr_t>(sbrk(0));
+    std::uint64_t want = std::min<std::uint64_t>(top + bytes, kMaxHeapBytes);
+    if (want > emscripten_get_heap_size()) emscripten_resize_heap(static_cast<std::size_t>(want));
+}
+
 double devicePixelRatio() { return ud_js_dpr(); }
 bool prefersDarkScheme() { return ud_js_prefers_dark() != 0; }
 double nowMs() { return ud_js_now(); }

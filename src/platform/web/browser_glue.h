@@ -5,6 +5,7 @@
 // the platform interfaces (FileDialogs, Clock) instead.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -14,8 +15,14 @@ void copyToClipboard(std::string_view text);
 // Saves bytes as a file through a Blob and an <a download> click.
 void saveFile(std::string_view file_name, std::string_view mime, std::string_view bytes);
 // Opens the browser's file picker; chosen bytes arrive through the exported
-// ud_on_file_chunk / ud_on_file_end functions (see web/usagedesk.js).
+// ud_on_file_start / _chunk / _end functions (see web/usagedesk.js).
 void openFilePicker(std::string_view accept);
+// Streams the last picked or dropped file in again (the page keeps the File,
+// which the browser backs by the disk, not by memory).
+void resendLastFile();
+// Grows the WASM memory once to hold `bytes` more than is in use now, so a
+// big file's load does not grow (and copy) the heap step by step.
+void reserveHeap(std::uint64_t bytes);
 double devicePixelRatio();
 bool prefersDarkScheme();
 double nowMs();  // Date.now()

@@ -9,6 +9,7 @@ void WebFileDialogs::saveFile(std::string_view file_name, std::string_view mime,
     web::saveFile(file_name, mime, bytes);
 }
 void WebFileDialogs::openFilePicker(std::string_view accept) { web::openFilePicker(accept); }
+void WebFileDialogs::resendLastFile() { web::resendLastFile(); }
 void WebFileDialogs::copyToClipboard(std::string_view text) { web::copyToClipboard(text); }
 
 }  // namespace ud::platform::web

@@ -10,6 +10,7 @@ class WebFileDialogs : public FileDialogs {
 public:
     void saveFile(std::string_view file_name, std::string_view mime, std::string_view bytes) override;
     void openFilePicker(std::string_view accept) override;
+    void resendLastFile() override;
     void copyToClipboard(std::string_view text) override;
 };
 

@@ -1,0 +1,88 @@
+// Viewer at scale in the real page: a generated 2,000,000-row report CSV
+// (about 120 MB) opened through the file picker streams into the table; the
+// row count and the exact total of data_operations (group-by's Total row) must
+// match what the generator wrote. Checks counts and sums, never timings.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serveDist, launch, openApp } from './harness.mjs';
+
+const kRows = 2_000_000;
+const kDevices = 5000;
+const kProducts = ['Tracker One', 'Boron LTE fleet', 'Café sensors', '"Pumps, north"', '"Argon ""beta"""', 'Monitor One'];
+
+// Report-shaped rows (one per device per day), deterministic; returns the
+// file's path and the sum of data_operations it holds.
+function writeReport(file) {
+  const fd = fs.openSync(file, 'w');
+  let sum = 0;
+  let lines = ['date,device_id,device_name,product_id,product_name,data_operations'];
+  const day0 = Date.UTC(2024, 0, 1);
+  // Everything but the date and the count is the device's: built once.
+  const middle = Array.from({ length: kDevices }, (_, d) => `,e00f${d.toString(16).padStart(8, '0')},sensor-${d},` +
+    `${10000 + d % kProducts.length},${kProducts[d % kProducts.length]},`);
+  let date = '';
+  for (let i = 0; i < kRows; ++i) {
+    const device = i % kDevices;
+    if (device === 0) date = new Date(day0 + (i / kDevices) * 86400000).toISOString().slice(0, 10);
+    const ops = (i * 7919 + device * 31) % 5000;
+    sum += ops;
+    lines.push(date + middle[device] + ops);
+    if (lines.length === 100000) {
+      fs.writeSync(fd, lines.join('\n') + '\n');
+      lines = [];
+    }
+  }
+  if (lines.length) fs.writeSync(fd, lines.join('\n') + '\n');
+  fs.closeSync(fd);
+  return sum;
+}
+
+let site, browser, dir, file, expectedSum;
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ud-big-'));
+  file = path.join(dir, 'report-2m.csv');
+  expectedSum = writeReport(file);
+  site = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  site?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('2M-row report through the file picker: every row, exact total', { timeout: 300000 }, async () => {
+  const { context, page, app, errors } = await openApp(browser, site.url);
+  await app.click('nav.viewer');
+  await app.waitForState((s) => s.section === 'viewer');
+  const chooser = page.waitForEvent('filechooser', { timeout: 5000 }).catch(() => null);
+  await app.click('viewer.open');
+  const fc = await chooser;
+  if (fc) await fc.setFiles(file);
+  else await page.setInputFiles('#file-input', file);
+
+  let s = await app.waitForState((st) => st.viewer.has_table && !st.viewer.loading,
+    { timeout: 240000, what: '2M rows loaded' });
+  assert.equal(s.viewer.load_error, '');
+  assert.equal(s.viewer.file_name, 'report-2m.csv');
+  assert.equal(s.viewer.table.total_rows, kRows);
+  assert.equal(s.viewer.issue_count, 0);
+  assert.deepEqual(s.viewer.table.columns.map((c) => c.type), ['date', 'text', 'text', 'integer', 'text', 'integer']);
+  const load = await page.evaluate(() => window.usagedesk.lastFileLoad());
+  assert.equal(load.bytes, fs.statSync(file).size);
+
+  await app.click('viewer.group.key1');
+  await app.click('viewer.group.key1.4');  // product_name
+  s = await app.waitForState((st) => st.viewer.grouped && st.viewer.group?.total_rows === kProducts.length,
+    { timeout: 60000, what: 'grouped by product' });
+  const total = s.viewer.group_totals.first_rows[0];
+  assert.equal(total[0], 'Total');
+  assert.equal(total[1].replace(/,/g, ''), String(kRows));
+  assert.equal(total[total.length - 1].replace(/,/g, ''), String(expectedSum));
+  await app.screenshot('viewer-2m-grouped');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
