@@ -43,6 +43,24 @@ struct PlainTable {
 };
 constexpr PlainTable kPlain;
 
+// True when none of the 8 bytes at p needs a look: no '"', '\\', control
+// character or non-ASCII byte (SWAR; a flagged word is then read byte by byte).
+inline bool plainWord(const char* p) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    std::uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+    std::uint64_t flags = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | ((w - kOnes * 0x20) & ~w) | w;
+    return (flags & kHigh) == 0;
+}
+
+// Advances p over plain string bytes, 8 at a time while it can.
+inline const char* skipPlain(const char* p, const char* end) {
+    while (end - p >= 8 && plainWord(p)) p += 8;
+    while (p < end && kPlain.plain[static_cast<unsigned char>(*p)]) ++p;
+    return p;
+}
+
 int hexValue(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -215,7 +233,7 @@ private:
     bool readString(std::string_view& text, std::string& scratch) {
         const char* start = ++p_;
         for (;;) {
-            while (p_ < end_ && kPlain.plain[static_cast<unsigned char>(*p_)]) ++p_;
+            p_ = skipPlain(p_, end_);
             if (p_ >= end_) return truncated();
             unsigned char c = static_cast<unsigned char>(*p_);
             if (c == '"') {
@@ -231,7 +249,7 @@ private:
         scratch.assign(start, static_cast<std::size_t>(p_ - start));
         for (;;) {
             const char* run = p_;
-            while (p_ < end_ && kPlain.plain[static_cast<unsigned char>(*p_)]) ++p_;
+            p_ = skipPlain(p_, end_);
             scratch.append(run, static_cast<std::size_t>(p_ - run));
             if (p_ >= end_) return truncated();
             unsigned char c = static_cast<unsigned char>(*p_);
