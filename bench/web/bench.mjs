@@ -4,8 +4,13 @@
 //               PapaParse (dynamicTyping) and uDSV (typedCols) on the same text
 //               as a JS string, a newline scan in WASM (the floor), Perspective.
 //   Table ops:  sort, filter, group-by on the loaded 1M-row table (timed in WASM).
-//   Analytics:  UsageDesk's SAX parse into typed columns vs JSON.parse plus
+//   DuckDB:     DuckDB-WASM (eh build, in its worker) loads the same CSV into
+//               a table and runs the same group-bys (CREATE TEMP TABLE AS, so
+//               the result stays inside, as UsageDesk's does).
+//   Analytics:  UsageDesk's scanner into typed columns vs JSON.parse plus
 //               building the same columns in JS.
+//   Scale:      report CSVs of 10k..10M rows handed to run.mjs as files, which
+//               it opens in the app page through the file picker.
 // run.mjs calls the steps through window.usagedeskBench and prints the table.
 /* global Module, HEAPU8, Papa, uDSV */
 
@@ -25,17 +30,83 @@ async function bestOf(runs, work) {
 
 // Copies `bytes` into the WASM heap; the caller frees the pointer.
 function toHeap(bytes) {
-  const p = Module._malloc(bytes.length);
+  const p = Module._malloc(bytes.length) >>> 0;
   HEAPU8.set(bytes, p);
   return p;
 }
 
 // Takes the last generated text out of the heap (and frees it there).
 function takeGenerated(ptr) {
+  ptr >>>= 0;  // heap addresses above 2 GB
   const n = Module._ud_bench_generated_size();
   const bytes = HEAPU8.slice(ptr, ptr + n);
   Module._ud_bench_drop_generated();
   return bytes;
+}
+
+// A report CSV of `rows` rows, POSTed to run.mjs as bench/results/<name>
+// straight from the heap in 64 MB pieces (a 10M-row file is about 730 MB;
+// one request body that size crashed the page).
+async function saveReport(rows, name) {
+  const ptr = Module._ud_bench_generate_csv(rows, 0) >>> 0;
+  const n = Module._ud_bench_generated_size();
+  const kPiece = 64 << 20;
+  for (let at = 0; at === 0 || at < n; at += kPiece) {
+    await fetch('/save/' + name + (at ? '?append' : ''), { method: 'POST',
+      body: HEAPU8.slice(ptr + at, ptr + Math.min(n, at + kPiece)) });
+  }
+  Module._ud_bench_drop_generated();
+  return n;
+}
+
+let duck = null;
+async function duckdb() {
+  if (duck) return duck;
+  const base = new URL('./node_modules/@duckdb/duckdb-wasm/dist/', location.href).href;
+  const m = await import(base + 'duckdb-browser.mjs');
+  const db = new m.AsyncDuckDB(new m.VoidLogger(), new Worker(base + 'duckdb-browser-eh.worker.js'));
+  await db.instantiate(base + 'duckdb-eh.wasm');
+  duck = { db, conn: await db.connect(), version: await db.getVersion() };
+  return duck;
+}
+
+// The group-bys of ud_bench_group, in SQL: by device; month x product; date x device.
+const kDuckGroups = {
+  group_device: 'SELECT device_id, count(*) AS n, sum(data_operations) AS s, avg(data_operations) AS a, max(data_operations) AS m FROM t GROUP BY device_id',
+  group_month_product: "SELECT date_trunc('month', date) AS month, product_name, count(*) AS n, sum(data_operations) AS s, avg(data_operations) AS a, max(data_operations) AS m FROM t GROUP BY 1, 2",
+  group_date_device: 'SELECT date, device_id, count(*) AS n, sum(data_operations) AS s, avg(data_operations) AS a, max(data_operations) AS m FROM t GROUP BY 1, 2',
+};
+
+// DuckDB-WASM on the same bytes: load (file buffer into its worker + CREATE
+// TABLE from read_csv with type detection), and with `groups`, the group-bys.
+async function duckCsv(bytes, runs, groups) {
+  const { db, conn, version } = await duckdb();
+  const out = { version };
+  let best = Infinity, rows = 0;
+  for (let i = 0; i < runs; ++i) {
+    await conn.query('DROP TABLE IF EXISTS t');
+    await db.dropFile('report.csv').catch(() => {});
+    const copy = bytes.slice();  // registerFileBuffer hands its buffer over to the worker
+    const start = now();
+    await db.registerFileBuffer('report.csv', copy);
+    await conn.query("CREATE TABLE t AS SELECT * FROM read_csv('report.csv')");
+    best = Math.min(best, now() - start);
+    rows = Number((await conn.query('SELECT count(*) AS n FROM t')).toArray()[0].n);
+  }
+  out.load = { ms: best, rows };
+  if (groups) {
+    for (const [name, sql] of Object.entries(kDuckGroups)) {
+      const g = await bestOf(3, async () => {
+        await conn.query('DROP TABLE IF EXISTS g');
+        await conn.query('CREATE TEMP TABLE g AS ' + sql);
+      });
+      out[name] = { ms: g.ms, rows: Number((await conn.query('SELECT count(*) AS n FROM g')).toArray()[0].n) };
+    }
+    await conn.query('DROP TABLE IF EXISTS g');
+  }
+  await conn.query('DROP TABLE IF EXISTS t');
+  await db.dropFile('report.csv').catch(() => {});
+  return out;
 }
 
 let perspectiveClient = null;
@@ -81,6 +152,14 @@ async function csv(spec) {
   out.udsv = { ms: udsv.ms, rows: udsv.result };
   log(`${spec.label}: uDSV ${udsv.ms.toFixed(1)} ms`);
 
+  if (spec.duckdb) {
+    try {
+      out.duckdb = await duckCsv(bytes, Math.min(runs, 3), spec.save !== undefined);
+    } catch (e) {
+      out.duckdb = { error: String(e && e.message || e) };
+    }
+    log(`${spec.label}: DuckDB ${JSON.stringify(out.duckdb)}`);
+  }
   if (spec.perspective) {
     try {
       const client = await perspective();
@@ -153,9 +232,15 @@ async function analytics(megabytes = 50, runs = 3) {
   const bytes = takeGenerated(Module._ud_bench_generate_analytics(megabytes * 1e6));
   const text = new TextDecoder().decode(bytes);
   const p = toHeap(bytes);
+  // One uncounted run each first: V8 runs new WebAssembly on its baseline
+  // compiler and tiers a function up only for its next call (no on-stack
+  // replacement), so a first parse measures the compiler, not the parser.
+  Module._ud_bench_parse_analytics(p, bytes.length);
   const ud = await bestOf(runs, () => Module._ud_bench_parse_analytics(p, bytes.length));
   Module._free(p);
+  JSON.parse(text);
   const jsonOnly = await bestOf(runs, () => JSON.parse(text).subscription.items.length);
+  columnsFromJson(text);
   const js = await bestOf(runs, () => columnsFromJson(text));
   log(`analytics: UsageDesk ${ud.ms.toFixed(1)} ms, JSON.parse+columns ${js.ms.toFixed(1)} ms`);
   return { bytes: bytes.length, runs, usagedesk: { ms: ud.ms, rows: ud.result },
@@ -167,5 +252,5 @@ async function ready() {
   return { userAgent: navigator.userAgent, cores: navigator.hardwareConcurrency };
 }
 
-window.usagedeskBench = { ready, csv, ops, analytics };
+window.usagedeskBench = { ready, csv, ops, analytics, saveReport };
 log('ready');
