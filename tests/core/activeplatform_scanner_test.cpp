@@ -105,6 +105,9 @@ TEST(ActivePlatformScanner, MatchesNlohmannOnJsonCorners) {
              "[1],7,{\"key\":\"\"},{\"key\":\"b\",\"type\":\"number\"}],\"export_headers\":[{\"key\":\"c\"}],"
              "\"items\":[{\"b\":\"2024-01-01\"}]}}",
              "{\"subscription\":{\"export_headers\":{\"key\":\"a\"},\"items\":[{\"x\":[1,[2,[3]]]}]}}",
+             // NUL bytes after the answer (nlohmann reads a NUL as the end; found by the fuzz target).
+             std::string("{\"errors\":[{\"status\":\"420\",\"detail\":\"bad\"}]}\0\0", 46),
+             std::string("{\"subscription\":{\"items\":[]}}\0", 30), std::string("{\"subscription\":{\"it\0", 21),
          }) {
         EXPECT_EQ(analyticsParsersDiffer(body), "") << body;
     }

@@ -29,6 +29,13 @@ public:
     bool end_array() { return close(); }
     bool key(std::string& k);
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex);
+    // nlohmann reads a NUL byte as the end of the input. JSON allows none
+    // outside a string (inside one it is already a parse error), so a NUL after
+    // a whole value is text after the answer's end, as the scanner says.
+    void textAfterEnd(std::size_t position) {
+        (void)fail("The answer is not valid JSON near byte " + std::to_string(position) +
+                   ": the answer goes on after its end");
+    }
 
     Result<AnalyticsReport> finish(std::string_view body) {
         return out_.finish(body, saw_root_, saw_subscription_, saw_items_);
@@ -183,7 +190,8 @@ Result<AnalyticsReport> analyticsReportFromJsonNlohmann(std::string_view body) {
     AnalyticsSax sax(body.size());
     bool ok = json::sax_parse(body.data(), body.data() + body.size(), &sax, json::input_format_t::json,
                               /*strict=*/true, /*ignore_comments=*/false);
-    (void)ok;  // failures are recorded in sax and reported by finish()
+    // failures are recorded in sax and reported by finish()
+    if (std::size_t nul = body.find('\0'); ok && nul != std::string_view::npos) sax.textAfterEnd(nul);
     return sax.finish(body);
 }
 
