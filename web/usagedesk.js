@@ -70,7 +70,12 @@
   const fileInput = document.getElementById('file-input');
   const kChunk = 16 << 20;
   const kFrameEveryMs = 250;
-  const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  // The next animation frame, or 100 ms when none comes: a hidden tab gets no
+  // frames, and its load must go on.
+  const nextFrame = () => new Promise((r) => {
+    const t = setTimeout(r, 100);
+    requestAnimationFrame(() => { clearTimeout(t); setTimeout(r, 0); });
+  });
   let lastFile = null, lastLoad = null, loading = false;
   async function feedFile(file) {
     if (loading) return;  // one load at a time; a second drop waits for the user
@@ -107,7 +112,7 @@
         }
       }
       withString(file.name, (p) => timed(() => call('ud_on_file_end', p, file.size)));
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));  // the table drawn
+      await nextFrame();  // the table drawn
       load.total_ms = performance.now() - start;
       lastLoad = load;
     } finally {
