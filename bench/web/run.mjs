@@ -92,7 +92,7 @@ function scaleTable(scale, csv) {
     lines.push(pad(r.label, 12) + [fmt(r.bytes / 1e6), fmt(r.total_ms, 0), fmt(r.parse_ms, 0), `${fmt(r.total_ms / r.parse_ms, 2)}x`,
       fmt(r.rows / (r.total_ms / 1e3), 0), fmt(r.memory / 1e6), fmt(r.memory / r.bytes, 2)].map((c) => padl(c, 14)).join(''));
   }
-  lines.push('  whole path = from setting the file on the picker to the second animation frame after the table is built;');
+  lines.push('  whole path = from setting the file on the picker to the animation frame that draws the built table;');
   lines.push('  parse in app = time inside the app\'s reader calls during that load (the rest: reads, frames, copies).');
   const m = scale.find((r) => r.rows === 1e6 && !r.error), c = csv.find((r) => r.label === '1M rows');
   if (m && c) {
