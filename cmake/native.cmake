@@ -62,7 +62,7 @@ enable_testing()
 include(GoogleTest)
 find_package(GTest REQUIRED)
 # One test binary per layer folder; ctest names carry the layer: core/Date.ParsesIso.
-set(UD_TEST_LAYERS core sim platform app cli)
+set(UD_TEST_LAYERS core sim platform app cli faults)
 if(TARGET ud_ui)
     list(APPEND UD_TEST_LAYERS ui)
 endif()
@@ -79,7 +79,13 @@ foreach(layer ${UD_TEST_LAYERS})
         endif()
         target_compile_definitions(tests_${layer} PRIVATE
             UD_SOURCE_DIR="${CMAKE_SOURCE_DIR}" UD_BINARY_DIR="${CMAKE_BINARY_DIR}")
-        gtest_discover_tests(tests_${layer} TEST_PREFIX "${layer}/" DISCOVERY_TIMEOUT 30)
+        if(layer STREQUAL "faults")
+            # One process for the whole matrix, so it can print its cell count and what it left out.
+            add_test(NAME faults/matrix COMMAND tests_faults)
+            set_tests_properties(faults/matrix PROPERTIES TIMEOUT 900)
+        else()
+            gtest_discover_tests(tests_${layer} TEST_PREFIX "${layer}/" DISCOVERY_TIMEOUT 30)
+        endif()
         if(layer STREQUAL "cli")
             add_dependencies(tests_cli usagedesk)  # the tests run the real binary
         endif()

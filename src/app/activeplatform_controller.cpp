@@ -31,10 +31,10 @@ ActivePlatformController::ActivePlatformController(ActivePlatformState& state, S
     // The form starts at the address the token was saved for, so it goes nowhere else.
     core::StoredToken stored = core::storedTokenFromJson(*saved, "");
     if (stored.state == core::StoredTokenState::Newer) {
-        state_.message = "A token remembered by a newer UsageDesk was left as it is.";
+        state_.warning = "A token remembered by a newer UsageDesk was left as it is.";
     } else if (stored.state == core::StoredTokenState::Bad) {
         services_.store.remove(kActivePlatformTokenKey);
-        state_.message = "The remembered ActivePlatform token could not be read (" + stored.problem +
+        state_.warning = "The remembered ActivePlatform token could not be read (" + stored.problem +
                          ") and was forgotten; enter it again.";
     } else {
         remembered_ = stored.token;
@@ -125,7 +125,7 @@ void ActivePlatformController::edit(const EditAnalyticsForm& e) {
     if (services_.store.set(kActivePlatformTokenKey, core::jsonFromRememberedToken(token)))
         remembered_ = std::move(token);
     else
-        state_.message = "The token could not be remembered: this browser refused to save it (storage full or "
+        state_.warning = "The token could not be remembered: this browser refused to save it (storage full or "
                          "blocked). It is used until the page is closed.";
 }
 

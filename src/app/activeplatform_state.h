@@ -75,6 +75,7 @@ struct ActivePlatformState {
     std::size_t chart_top_n = core::kChartDefaultTopN;  // categories before "Other", as in the viewer's chart
     std::string empty_message;         // the answer had no items: said so, by name
     std::string message;               // last export outcome
+    std::string warning;               // the remembered token: unreadable, newer, or not stored (shown by the form)
     std::string last_export_name;
     std::size_t last_export_bytes = 0;
 

@@ -69,6 +69,7 @@ nlohmann::json jsonFromActivePlatformState(const ActivePlatformState& state) {
     else
         j["retry"] = nullptr;
     j["message"] = state.message;
+    j["warning"] = state.warning;
     j["last_export"] = {{"name", state.last_export_name}, {"bytes", state.last_export_bytes}};
     j["insights"] = jsonFromAnalyticsInsights(state);
     return j;

@@ -133,6 +133,7 @@ void ParticleController::signInWithToken(std::string token, bool remember, bool 
     if (login.busy) return;
     login.error.reset();
     login.message.clear();
+    login.warning.clear();
     if (token.empty()) {
         login.error = validationError("Paste an access token first.");
         return;
@@ -167,7 +168,7 @@ void ParticleController::checkToken() {
         if (login.remember && !requests_.demo()) {
             if (!services_.store.set(kParticleTokenKey,
                                      core::jsonFromRememberedToken({login.token, base(), login.token_created_here})))
-                login.message = "The token could not be remembered: this browser refused to save it (storage full "
+                login.warning = "The token could not be remembered: this browser refused to save it (storage full "
                                 "or blocked). You are signed in until the page is closed.";
         } else {
             services_.store.remove(kParticleTokenKey);
@@ -282,16 +283,16 @@ void ParticleController::loadRemembered() {
             return;
         case core::StoredTokenState::OtherAddress:
             // Kept for its own address; never sent to this one.
-            state_.login.message = "A remembered token belongs to " + stored.token.api + ", not to the API address " +
+            state_.login.warning = "A remembered token belongs to " + stored.token.api + ", not to the API address " +
                                    base() + " now set; it was not sent. Sign in again, or set the address back in "
                                    "Settings and reload.";
             return;
         case core::StoredTokenState::Newer:
-            state_.login.message = "A token remembered by a newer UsageDesk was left as it is; sign in here.";
+            state_.login.warning = "A token remembered by a newer UsageDesk was left as it is; sign in here.";
             return;
         case core::StoredTokenState::Bad:
             services_.store.remove(kParticleTokenKey);
-            state_.login.message = "The remembered sign-in could not be read (" + stored.problem +
+            state_.login.warning = "The remembered sign-in could not be read (" + stored.problem +
                                    ") and was forgotten; sign in again.";
             return;
     }

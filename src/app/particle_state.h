@@ -42,6 +42,7 @@ struct ParticleLogin {
     std::optional<std::int64_t> requested_lifetime_s;  // carried from password to code step
     std::optional<core::Error> error;  // the last login step failed
     std::string message;             // "Logged out; the token was revoked.", "Session expired..."
+    std::string warning;             // a remembered sign-in not used, and why (drawn as a warning, not as news)
 };
 
 // One loadable list (orgs, agreements, notifications): the last good data stays

@@ -79,7 +79,7 @@ nlohmann::json jsonFromParticleState(const ParticleState& state) {
                   {"busy", login.busy},
                   {"needs_otp", login.needs_otp},
                   {"error", jsonFromError(login.error)},
-                  {"message", login.message}};
+                  {"message", login.message}, {"warning", login.warning}};
     j["orgs"] = jsonFromLoaded(state.orgs, [](const core::Organization& o) {
         return nlohmann::json{{"id", o.id}, {"slug", o.slug}, {"name", o.name}};
     });

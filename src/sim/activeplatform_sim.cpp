@@ -268,6 +268,13 @@ HttpResponse ActivePlatformSim::handleApi(const HttpRequest& request, std::strin
         // drops therefore look the same to a client: no usable answer (status 0).
         case SimFaultKind::DropBeforeHeaders:
         case SimFaultKind::DropMidBody: return droppedConnectionResponse();
+        case SimFaultKind::HugeBody: {
+            HttpResponse r;
+            r.status = 200;
+            r.headers = {{"Content-Type", std::string(kActivePlatformMediaType)}};
+            r.body = hugeJsonBody(fault->bytes);
+            return r;
+        }
         default: break;
     }
 

@@ -72,7 +72,7 @@ struct SimSwitches {
 
 enum class SimFaultKind {
     None, FixedStatus, Latency, Hang, DropBeforeHeaders, DropMidBody, TruncatedJson, InvalidJson,
-    NumbersNotStrings, ItemsMissing, UnknownExtras, HtmlError, EmptyBody, WrongContentType,
+    NumbersNotStrings, ItemsMissing, UnknownExtras, HtmlError, EmptyBody, WrongContentType, HugeBody,
 };
 std::optional<SimFaultKind> simFaultKindFromName(std::string_view name);
 
@@ -83,6 +83,7 @@ struct SimFault {
     int retry_after_s = -1;  // Status 429/503: Retry-After
     int delay_ms = 0;        // Latency
     int remaining = 1;
+    std::size_t bytes = 300u << 20;  // HugeBody: a 200 JSON body this large (a client's answer cap)
 };
 
 struct RecordedRequest {

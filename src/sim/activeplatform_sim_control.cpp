@@ -17,14 +17,14 @@ constexpr std::array<std::pair<std::string_view, SimPreset>, 5> kPresetNames{{
     {"small", SimPreset::Small}, {"large", SimPreset::Large}, {"empty", SimPreset::Empty},
     {"mixed", SimPreset::MixedCurrency}, {"demo", SimPreset::Demo}}};
 
-constexpr std::array<std::pair<std::string_view, SimFaultKind>, 14> kFaultNames{{
+constexpr std::array<std::pair<std::string_view, SimFaultKind>, 15> kFaultNames{{
     {"none", SimFaultKind::None}, {"status", SimFaultKind::FixedStatus}, {"latency", SimFaultKind::Latency},
     {"hang", SimFaultKind::Hang}, {"drop_before_headers", SimFaultKind::DropBeforeHeaders},
     {"drop_mid_body", SimFaultKind::DropMidBody}, {"truncated_json", SimFaultKind::TruncatedJson},
     {"invalid_json", SimFaultKind::InvalidJson}, {"numbers", SimFaultKind::NumbersNotStrings},
     {"items_missing", SimFaultKind::ItemsMissing}, {"unknown_extras", SimFaultKind::UnknownExtras},
     {"html_error", SimFaultKind::HtmlError}, {"empty_body", SimFaultKind::EmptyBody},
-    {"wrong_content_type", SimFaultKind::WrongContentType}}};
+    {"wrong_content_type", SimFaultKind::WrongContentType}, {"huge_body", SimFaultKind::HugeBody}}};
 
 std::optional<int> intFrom(std::string_view text) {
     int v = 0;
@@ -122,6 +122,7 @@ HttpResponse ActivePlatformSim::applyFault(const Query& query) {
         else if (k == "status") f.status = *n;
         else if (k == "retry_after") f.retry_after_s = *n;
         else if (k == "delay_ms") f.delay_ms = *n;
+        else if (k == "bytes" && *n > 0) f.bytes = static_cast<std::size_t>(*n);
         else return badControl("unknown fault parameter '" + k + "'");
     }
     fault_ = f;

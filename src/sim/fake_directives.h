@@ -9,6 +9,7 @@
 // Carriers strip the header before anything reaches a client.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "core/base/http.h"
@@ -26,6 +27,15 @@ inline HttpResponse droppedConnectionResponse() {
 }
 
 inline bool isDroppedConnection(const HttpResponse& r) { return r.status == 0; }
+
+// A well-formed JSON answer of about `bytes` bytes, to test a client's cap on
+// answer size: {"padding":"xxxx..."}.
+inline std::string hugeJsonBody(std::size_t bytes) {
+    std::string body = R"({"padding":")";
+    body.append(bytes > 16 ? bytes - 16 : 0, 'x');
+    body += "\"}";
+    return body;
+}
 
 // The delay a handler asked for, in ms; 0 when none (or not a number).
 inline int fakeDelayMs(const HttpResponse& r) {

@@ -48,7 +48,8 @@ constexpr ParticleFaultKind kAllFaults[] = {
     ParticleFaultKind::Unauthorized, ParticleFaultKind::Forbidden,     ParticleFaultKind::NotFound,
     ParticleFaultKind::RateLimited,  ParticleFaultKind::ServerError,   ParticleFaultKind::Unavailable,
     ParticleFaultKind::Slow,         ParticleFaultKind::Drop,          ParticleFaultKind::MalformedJson,
-    ParticleFaultKind::WrongContentType, ParticleFaultKind::EmptyBody,
+    ParticleFaultKind::WrongContentType, ParticleFaultKind::EmptyBody,     ParticleFaultKind::WrongTypes,
+    ParticleFaultKind::HugeBody,
 };
 
 std::vector<std::string> splitPath(std::string_view path) {
@@ -101,10 +102,24 @@ HttpResponse faultResponse(const ParticleFault& fault) {
             return r;
         }
         case ParticleFaultKind::EmptyBody: return jsonResponse(200, "");
+        case ParticleFaultKind::HugeBody: return jsonResponse(200, hugeJsonBody(fault.bytes));
         case ParticleFaultKind::Drop: return droppedConnectionResponse();
-        case ParticleFaultKind::Slow: break;  // handled by the caller: normal answer, delayed
+        case ParticleFaultKind::Slow:
+        case ParticleFaultKind::WrongTypes: break;  // handled by the caller: the normal answer, changed
     }
     return jsonResponse(500, "{}");
+}
+
+// Every string a number, every number a string, booleans strings too: the
+// shape of the answer kept, its types all wrong (objects and arrays recurse).
+void swapTypes(nlohmann::json& j) {
+    if (j.is_object() || j.is_array()) {
+        for (auto& child : j) swapTypes(child);
+    } else if (j.is_string()) {
+        j = 12345;
+    } else if (j.is_number() || j.is_boolean()) {
+        j = j.dump();
+    }
 }
 
 void addApiCors(HttpResponse& r) { r.headers.emplace_back("Access-Control-Allow-Origin", "*"); }
@@ -124,6 +139,8 @@ const char* nameFromParticleFaultKind(ParticleFaultKind kind) {
         case ParticleFaultKind::MalformedJson: return "malformed_json";
         case ParticleFaultKind::WrongContentType: return "wrong_content_type";
         case ParticleFaultKind::EmptyBody: return "empty_body";
+        case ParticleFaultKind::WrongTypes: return "wrong_types";
+        case ParticleFaultKind::HugeBody: return "huge_body";
     }
     return "";
 }
@@ -250,6 +267,13 @@ HttpResponse ParticleSim::handle(const HttpRequest& request, Timestamp now) {
     if (fault && fault->kind == ParticleFaultKind::Slow) {
         response = dispatch(request, route, now);  // the normal answer, late
         response.headers.emplace_back(std::string(kFakeDelayHeader), std::to_string(fault->delay_ms));
+    } else if (fault && fault->kind == ParticleFaultKind::WrongTypes) {
+        response = dispatch(request, route, now);
+        nlohmann::json j = nlohmann::json::parse(response.body, nullptr, false);
+        if (!j.is_discarded()) {
+            swapTypes(j);
+            response.body = j.dump();
+        }
     } else if (fault) {
         response = faultResponse(*fault);
     } else {

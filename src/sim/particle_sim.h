@@ -38,6 +38,8 @@ enum class ParticleFaultKind {
     MalformedJson,     // 200 with a truncated JSON body
     WrongContentType,  // 200 text/html captive-portal page
     EmptyBody,         // 200 with no body
+    WrongTypes,        // the normal answer with every string a number and every number a string
+    HugeBody,          // 200 with a JSON body of `bytes` bytes (a client's answer cap)
 };
 const char* nameFromParticleFaultKind(ParticleFaultKind kind);  // "unauthorized", "rate_limit", ...
 std::optional<ParticleFaultKind> particleFaultKindFromName(std::string_view name);
@@ -48,6 +50,7 @@ struct ParticleFault {
     int count = -1;           // how many requests it hits; -1 = until cleared
     int retry_after_s = 30;   // RateLimited: Retry-After value; < 0 = no header
     int delay_ms = 5000;      // Slow
+    std::size_t bytes = 300u << 20;  // HugeBody: the body's size
 };
 
 struct ParticleSimProduct {

@@ -4,7 +4,7 @@
 //   POST   /__fake/reset                      forget tokens, reports, faults, counts, clock offset
 //   POST   /__fake/advance?seconds=N          move the simulated clock forward (or {"seconds":N})
 //   POST   /__fake/fault                      {"route":"create_report","kind":"rate_limit","count":1,
-//                                              "retry_after":30,"delay_ms":5000}
+//                                              "retry_after":30,"delay_ms":5000,"bytes":314572800}
 //   DELETE /__fake/faults                     clear all faults
 //   POST   /__fake/config                     switches, e.g. {"ready_after_reads":0,"status_key":true}
 //   POST   /__fake/revoke                     {"token":"..."} or {"all":true}
@@ -85,6 +85,7 @@ HttpResponse ParticleSim::handleControl(const HttpRequest& request, const Route&
         setIf(body, "count", fault.count);
         setIf(body, "retry_after", fault.retry_after_s);
         setIf(body, "delay_ms", fault.delay_ms);
+        setIf(body, "bytes", fault.bytes);
         auto k = particleFaultKindFromName(kind);
         if (!k) return bad("unknown fault kind: " + kind);
         fault.kind = *k;

@@ -120,6 +120,10 @@ void drawForm(const app::AppState& state, ActivePlatformForms& f, WidgetRegistry
         errorText(s.error->message);  // core's sentence already names the HTTP status
         markItem(reg, "ap.error", s.error->message);
     }
+    if (!s.warning.empty()) {
+        warningText(s.warning);
+        markItem(reg, "ap.warning", s.warning);
+    }
 }
 
 void groupTable(const char* id, const char* title, const std::vector<core::GroupTotal>& groups,

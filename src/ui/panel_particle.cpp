@@ -127,6 +127,10 @@ void drawLogin(const app::AppState& state, ParticleForms& f, WidgetRegistry& reg
         (login.needs_otp ? mutedText(login.message.c_str()) : successText(login.message));
         markItem(reg, "particle.login.message", login.message);
     }
+    if (!login.warning.empty()) {
+        warningText(login.warning);
+        markItem(reg, "particle.login.warning", login.warning);
+    }
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::AlignTextToFramePadding();

@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <string>
 
 #include "core/base/date.h"
@@ -181,15 +182,20 @@ namespace {
 // A report that was just requested, changed phase (ready, failed) or finished
 // a download is news: when its row is outside the panel (a chart above it may
 // just have appeared), scroll it into view, once.
-void keepInView(ParticleForms& f, const std::string& key, const app::ParticleReport& r) {
+void keepInView(ParticleForms& f, const std::string& key, const app::ParticleReport& r, float row_bottom) {
     std::string seen = std::to_string(static_cast<int>(r.poll.record.phase)) + (r.downloading ? "|busy|" : "|") + r.message;
     auto [it, added] = f.report_news.try_emplace(key, seen);
     const bool news = added ? f.reports_drawn : it->second != seen;
     it->second = std::move(seen);
-    if (!news) return;
-    const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowHeight();
-    const ImVec2 row_end = ImGui::GetCursorScreenPos();
-    if (row_end.y > bottom || row_end.y < top) ImGui::SetScrollHereY(1.0f);
+    if (news) {
+        f.scroll_to = key;
+        f.scroll_frames = 4;
+    }
+    if (f.scroll_to != key || f.scroll_frames <= 0) return;
+    --f.scroll_frames;
+    const float pad = ImGui::GetStyle().WindowPadding.y;
+    const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowHeight() - pad;
+    if (row_bottom > bottom || row_bottom < top) ImGui::SetScrollY(ImGui::GetScrollY() + row_bottom - bottom);
 }
 
 }  // namespace
@@ -234,12 +240,16 @@ void drawReportsPanel(const app::AppState& state, UiState& ui, app::Intents& int
                 markItem(reg, id + ".copy_id", "Copy id");
             }
             if (!signed_in) mutedText(rec.scope.isSandbox() ? "sandbox" : ("org " + rec.scope.org).c_str());
+            // The row ends below its tallest cell (the state's message, often), not the last column's.
+            float row_bottom = ImGui::GetCursorScreenPos().y;
             ImGui::TableNextColumn();
             drawReportState(r, reg, id, now, signed_in);
+            row_bottom = std::max(row_bottom, ImGui::GetCursorScreenPos().y);
             ImGui::TableNextColumn();
             drawReportActions(r, reg, id, intents, signed_in);
+            row_bottom = std::max(row_bottom, ImGui::GetCursorScreenPos().y);
             ImGui::PopID();
-            keepInView(ui.particle, rec.scope.key() + "/" + id, r);
+            keepInView(ui.particle, rec.scope.key() + "/" + id, r, row_bottom);
             ++shown;
         }
         ImGui::EndTable();

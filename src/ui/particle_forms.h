@@ -31,6 +31,10 @@ struct ParticleForms {
     // when it is outside the panel.
     std::map<std::string, std::string> report_news;
     bool reports_drawn = false;  // the list was drawn once: what it holds then is not news
+    // The row being scrolled into view, for a few frames: the panel's scroll
+    // range grows a frame after the row does, so one scroll can stop short.
+    std::string scroll_to;
+    int scroll_frames = 0;
 };
 
 }  // namespace ud::ui

@@ -10,6 +10,7 @@ namespace ud::ui {
 namespace {
 const ImVec4 kErrorColor(0.86f, 0.20f, 0.18f, 1.0f);
 const ImVec4 kSuccessColor(0.13f, 0.60f, 0.30f, 1.0f);
+const ImVec4 kWarningColor(0.80f, 0.50f, 0.05f, 1.0f);  // amber: readable on the light and the dark theme
 }  // namespace
 
 bool labelledInput(WidgetRegistry& reg, const char* id, const char* label, std::string& text,
@@ -90,6 +91,12 @@ void errorText(const std::string& text) {
 
 void successText(const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, kSuccessColor);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
+void warningText(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kWarningColor);
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopStyleColor();
 }

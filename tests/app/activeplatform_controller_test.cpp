@@ -142,7 +142,7 @@ TEST(ActivePlatformController, CorruptTokenRecordIsForgottenWithANotice) {
     ActivePlatformState again;
     ActivePlatformController c2(again, f.services(f.transport, f.demo_transport));
     EXPECT_TRUE(again.form.token.empty());
-    EXPECT_NE(again.message.find("could not be read"), std::string::npos) << again.message;
+    EXPECT_NE(again.warning.find("could not be read"), std::string::npos) << again.warning;
     EXPECT_FALSE(f.store.get(kActivePlatformTokenKey));
 }
 
@@ -150,7 +150,7 @@ TEST(ActivePlatformController, RefusedWriteIsReported) {
     Fixture f;
     f.store.fail_writes = true;
     f.controller->apply(EditAnalyticsForm{f.validForm(), true});
-    EXPECT_NE(f.state.message.find("could not be remembered"), std::string::npos) << f.state.message;
+    EXPECT_NE(f.state.warning.find("could not be remembered"), std::string::npos) << f.state.warning;
 }
 
 TEST(ActivePlatformController, DemoRouteAnswersInsideThePage) {

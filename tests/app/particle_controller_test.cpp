@@ -345,7 +345,7 @@ TEST(ParticleController, RememberedTokenGoesOnlyToItsOwnAddress) {
     f.restart();
     EXPECT_EQ(f.state.login.session, ParticleSession::SignedOut);
     EXPECT_TRUE(f.state.login.token.empty());
-    EXPECT_NE(f.state.login.message.find("was not sent"), std::string::npos) << f.state.login.message;
+    EXPECT_NE(f.state.login.warning.find("was not sent"), std::string::npos) << f.state.login.warning;
     EXPECT_TRUE(f.store.get(kParticleTokenKey).has_value());  // kept for its own address
     f.base_url = kBase;
     f.restart();
@@ -395,7 +395,7 @@ TEST(ParticleController, CorruptStoredRecordsAreDroppedAloneAndThePageGoesOn) {
                       R"({"v":9,"id":"7","future":true}]})");
     f.restart();
     EXPECT_EQ(f.state.login.session, ParticleSession::SignedOut);
-    EXPECT_NE(f.state.login.message.find("could not be read"), std::string::npos) << f.state.login.message;
+    EXPECT_NE(f.state.login.warning.find("could not be read"), std::string::npos) << f.state.login.warning;
     EXPECT_FALSE(f.store.get(kParticleTokenKey).has_value());
     ASSERT_EQ(f.state.reports.size(), 1u);
     EXPECT_EQ(f.state.reports[0].poll.record.id.value, "6");
@@ -413,7 +413,7 @@ TEST(ParticleController, RefusedWritesAreReported) {
     f.apply(CreateParticleToken{"user@example.com", "secret", 3600, true});
     f.run(2000);
     ASSERT_EQ(f.state.login.session, ParticleSession::SignedIn);
-    EXPECT_NE(f.state.login.message.find("could not be remembered"), std::string::npos) << f.state.login.message;
+    EXPECT_NE(f.state.login.warning.find("could not be remembered"), std::string::npos) << f.state.login.warning;
 }
 
 // A second tab of the same page: its own state and controller over the same

@@ -237,6 +237,40 @@ TEST(ParticleErrors, NonJsonSuccessIsAParseErrorNamingTheType) {
     EXPECT_TRUE(checkParticleAnswer(answer(204, ""), ParticleCall::Revoke, "h").ok());
 }
 
+TEST(ParticleParse, AFieldOfTheWrongTypeIsADamagedAnswerNotAMissingValue) {
+    // A number where the expiry text belongs must not read as "never expires".
+    auto info = tokenInfoFromJson(R"({"expires_at": 12345, "client": "user"})");
+    ASSERT_FALSE(info.ok());
+    EXPECT_EQ(info.error().message, "Unexpected answer from the Particle API: the token's expiry (expires_at) is not text.");
+    EXPECT_TRUE(tokenInfoFromJson(R"({"expires_at": null, "client": "user"})").ok());  // null: never expires
+    auto report = usageReportFromJson(R"({"data":{"id":"8804","attributes":{"state":7}}})");
+    ASSERT_FALSE(report.ok());
+    EXPECT_EQ(report.error().message, "Unexpected answer from the Particle API: report 8804's state (state) is not text.");
+    auto orgs = organizationsFromJson(R"({"organizations":[{"id":"a1","slug":"acme","name":{"en":"Acme"}}]})");
+    ASSERT_FALSE(orgs.ok());
+    EXPECT_NE(orgs.error().message.find("organization a1's name (name) is not text"), std::string::npos);
+}
+
+TEST(ParticleParse, ADownloadThatIsAWebPageOrEmptyIsNotTheReport) {
+    auto html = checkParticleAnswer(answer(200, "<!doctype html><html>Sign in to the Wi-Fi</html>", "text/html"),
+                                    ParticleCall::Download, "storage.example.com");
+    ASSERT_FALSE(html.ok());
+    EXPECT_NE(html.error().message.find("answered with a web page, not a CSV"), std::string::npos);
+    // Sniffed even when the portal calls it text/csv, after a BOM and blank lines.
+    EXPECT_FALSE(checkParticleAnswer(answer(200, "\xEF\xBB\xBF\r\n  <html>", "text/csv"), ParticleCall::Download, "s").ok());
+    auto empty = checkParticleAnswer(answer(200, "", "text/csv"), ParticleCall::Download, "storage.example.com");
+    ASSERT_FALSE(empty.ok());
+    EXPECT_NE(empty.error().message.find("was empty"), std::string::npos);
+    EXPECT_TRUE(checkParticleAnswer(answer(200, "Device ID,Date\n", "text/csv"), ParticleCall::Download, "s").ok());
+}
+
+TEST(ParticleParse, OnlyOrganizationCallsBlameAMissingAdminRole) {
+    EXPECT_EQ(mapped(403, R"({"error":"Permission denied"})", ParticleCall::Agreements).message,
+              "Not permitted: Permission denied. Organization data needs an organization administrator.");
+    EXPECT_EQ(mapped(403, R"({"error":"Permission denied"})", ParticleCall::PasswordGrant).message,
+              "Not permitted: Permission denied.");
+}
+
 }  // namespace
 }  // namespace ud::core
 

@@ -165,6 +165,17 @@ TEST(ReportPoller, NetworkErrorsBackOff) {
     EXPECT_EQ(p.record.network_failures, 0);
 }
 
+TEST(ReportPoller, AnAnswerOverTheSizeCapIsCheckedAgainNotFailed) {
+    HttpResponse refused;
+    refused.transport_error = ErrorKind::Limit;
+    refused.transport_message = answerTooLargeText(300u << 20);
+    Error too_large = particleErrorFromResponse(refused, ParticleCall::ReportStatus, "h");
+    ReportPoll p = step(created(), report_event::StatusFailed{too_large}, kT0).state;
+    EXPECT_EQ(p.record.phase, ReportPhase::Pending);
+    EXPECT_EQ(p.record.next_check, kT0 + 15 * kS);
+    EXPECT_NE(p.record.message.find("the answer is 300 MB"), std::string::npos) << p.record.message;
+}
+
 TEST(ReportPoller, SignedOutPausesUntilResume) {
     ReportPoll p = created();
     auto s = step(p, report_event::StatusFailed{httpError(401)}, kT0 + 15 * kS);

@@ -241,6 +241,43 @@ test('faults: a 500 and a malformed answer show their messages; revoked mid-poll
   await context.close();
 });
 
+test('faults at sign-in and at download: a 503 for the password and a web page where the CSV should be', async () => {
+  await reset();
+  const { context, page, app } = await openApp(browser, site.url);
+  await useFakeApi(app);
+  // Sign-in family: the token endpoint answers a 503 page; the message is on screen, the email kept.
+  await control('fault', { route: 'token', kind: 'unavailable', count: 1 });
+  await app.click('particle.tab.password');
+  await app.fill('particle.email', 'user@example.com');
+  await app.fill('particle.password', 'secret');
+  await app.click('particle.create');
+  let s = await app.waitForState((x) => p(x).login.error !== null, { what: 'token 503' });
+  assert.equal(p(s).login.error.status, 503);
+  assert.match((await app.widget('particle.login.error')).label, /Particle's server had a problem \(HTTP 503\)/);
+  await app.screenshot('particle-fault-signin');
+  await app.click('particle.create');  // the same fields, sent again: it works now
+  await app.waitForState((x) => p(x).login.session === 'signed_in' && p(x).agreements.loaded, { what: 'signed in' });
+
+  // Download family: the storage host answers 200 with an HTML page (a captive portal).
+  s = await requestReport(app);
+  const id = `particle.report.${p(s).reports[0].id}`;
+  await control('advance?seconds=600');
+  await app.click(`${id}.check`);
+  await app.waitForState((x) => p(x).reports[0].phase === 'available', { what: 'available' });
+  await control('fault', { route: 'download', kind: 'wrong_content_type', count: 1 });
+  let downloads = 0;
+  page.on('download', () => { downloads += 1; });
+  await app.click(`${id}.download`);
+  s = await app.waitForState((x) => p(x).reports[0].download_error !== null, { what: 'html instead of csv' });
+  assert.match(p(s).reports[0].download_error.message, /answered with a web page, not a CSV.*Nothing was saved/);
+  assert.match((await app.widget(`${id}.error`)).label, /web page, not a CSV/);
+  assert.equal(p(s).reports[0].phase, 'available', 'the report stays ready');
+  await app.screenshot('particle-fault-download-html');
+  await app.settle(300);
+  assert.equal(downloads, 0, 'nothing saved');
+  await context.close();
+});
+
 test('a report POST that got no clear answer is kept as "may have been created", counted, never re-sent', async () => {
   await reset();
   const { context, page, app, errors } = await openApp(browser, site.url);
@@ -256,6 +293,11 @@ test('a report POST that got no clear answer is kept as "may have been created",
   const name = Object.keys(w).find((k) => /^particle\.report\.uncertain\.\d+\.state$/.test(k));
   assert.ok(name, 'the list shows the entry');
   assert.equal(w[name].label, 'may have been created');
+  // Its explanation is news: scrolled fully into view, not cut at the panel's bottom.
+  await app.settle(100);
+  const why = (await app.widgets())[name.replace(/\.state$/, '.record_message')];
+  const below = await app.widget('notice.dismiss');  // the notice bar under the panel
+  assert.ok(why && why.y + why.h <= below.y, `explanation ends at ${why?.y}+${why?.h}, the panel near ${below.y}`);
   await app.screenshot('particle-report-uncertain');
   const sent = (await counts()).create_report;
   // A reload keeps it, still counted, and sends nothing by itself.

@@ -38,11 +38,11 @@ test('a corrupt record of each kind is dropped alone and the page works', async 
   assert.match(s.notice, /could not be read and were reset to defaults: 'particle_base_url' is not text/);
   assert.equal(s.settings.particle_base_url, 'https://api.particle.io');
   assert.equal(s.settings.activeplatform_base_url, '/ap2/');  // the good field survives
-  assert.match(s.particle.login.message, /remembered sign-in could not be read .*forgotten/);
+  assert.match(s.particle.login.warning, /remembered sign-in could not be read .*forgotten/);
   assert.equal(s.particle.login.session, 'signed_out');
   assert.deepEqual(s.particle.reports.map((r) => r.id), ['41']);
   assert.match(s.particle.reports_message, /2 saved reports could not be read and were dropped: report 40.*attempts.*report 42/);
-  assert.match(s.activeplatform.message, /remembered ActivePlatform token could not be read/);
+  assert.match(s.activeplatform.warning, /remembered ActivePlatform token could not be read/);
   assert.ok(!requests.some((u) => u.includes('/v1/')), 'no API request at load: ' + requests.join(' '));
   // The page is alive: every section opens.
   for (const nav of ['nav.particle', 'nav.viewer', 'nav.activeplatform', 'nav.settings']) {
@@ -72,7 +72,7 @@ test('newer records are left untouched and a token is not sent to another addres
   const s = await app.state();
   assert.match(s.notice, /newer UsageDesk/);
   assert.match(s.particle.reports_message, /newer UsageDesk/);
-  assert.match(s.particle.login.message, /belongs to https:\/\/127\.0\.0\.1:1\/.*was not sent/);
+  assert.match(s.particle.login.warning, /belongs to https:\/\/127\.0\.0\.1:1\/.*was not sent/);
   assert.ok(!requests.some((u) => !u.startsWith(site.url)), 'nothing sent anywhere: ' + requests.join(' '));
   const stored = await page.evaluate(() => ({ ...localStorage }));
   assert.equal(stored['usagedesk.settings'], newerSettings);

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { serveDist, launch, openApp, repoRoot } from './harness.mjs';
 
@@ -101,6 +102,33 @@ test('dropped file with a ragged row: issue listed with its line, keep or skip',
   await app.click('viewer.issues.keep');
   s = await app.waitForState((st) => viewer(st).bad_rows === 'keep' && viewer(st).skipped_rows === 0 && !viewer(st).loading);
   assert.equal(viewer(s).table.total_rows, 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a column read as text says why in its header tooltip; exponent numbers total exactly', async () => {
+  const { context, page, app, errors } = await openApp(browser, site.url);
+  await app.click('nav.viewer');
+  const file = path.join(os.tmpdir(), 'usagedesk-text-columns.csv');
+  fs.writeFileSync(file, 'day,zip,note,amount\n2026-11-01,00123,ok,1e3\n2026-11-02,00456,n/a,2.5E-2\n');
+  await dropFile(page, file);
+  const s = await app.waitForState((st) => viewer(st).has_table, { what: 'table loaded' });
+  assert.deepEqual(viewer(s).table.columns.map((c) => c.type), ['date', 'text', 'text', 'decimal']);
+  const reasons = {
+    1: /^Read as text: "00123" \(row 1\) has a leading zero that a number would lose\.$/,
+    2: /^Read as text: "ok" \(row 1\) is not a number or a date\.$/,
+  };
+  for (const [col, why] of Object.entries(reasons)) {
+    const header = await app.widget(`viewer.table.header.${col}`);
+    await page.mouse.move(header.x + header.w / 2, header.y + header.h / 2);
+    await app.settle(60);
+    const tip = await app.widget(`viewer.table.header.${col}.tooltip`, 5000);
+    assert.match(tip.label, why);
+    if (col === '1') await app.screenshot('viewer-text-column-tooltip');
+  }
+  await page.mouse.move(5, 5);
+  await app.settle(60);
+  assert.equal((await app.widgets())['viewer.table.header.3.tooltip'], undefined, 'a number column has no such tooltip');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -133,9 +133,10 @@ std::string hostFromUrl(std::string_view url) {
     return std::string(url.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
 }
 
-std::string answerTooLargeText(std::uint64_t bytes) {
+std::string answerTooLargeText(std::uint64_t bytes, std::uint64_t limit) {
     auto mb = [](std::uint64_t b) { return std::to_string((b + (1u << 20) - 1) >> 20) + " MB"; };
-    return "the answer is " + mb(bytes) + "; the page reads answers up to " + mb(kMaxAnswerBytes);
+    if (bytes == 0) return "the answer is larger than the " + mb(limit) + " the page reads";
+    return "the answer is " + mb(bytes) + "; the page reads answers up to " + mb(limit);
 }
 
 std::string plainHttpProblem(std::string_view url) {

@@ -38,8 +38,9 @@ struct HttpResponse {
 // The largest answer the page reads (report CSVs included); a bigger one is
 // refused whole instead of being held in memory twice.
 inline constexpr std::uint64_t kMaxAnswerBytes = 256ull << 20;
-// "the answer is 300 MB; the page reads answers up to 256 MB"
-std::string answerTooLargeText(std::uint64_t bytes);
+// "the answer is 300 MB; the page reads answers up to 256 MB"; `bytes` 0 = size
+// unknown (no Content-Length, reading stopped at the limit).
+std::string answerTooLargeText(std::uint64_t bytes, std::uint64_t limit = kMaxAnswerBytes);
 
 std::string_view headerValue(const HeaderList& headers, std::string_view name);  // "" if absent
 bool isSuccess(const HttpResponse& r);  // 2xx

@@ -90,9 +90,13 @@ std::string httpSentence(const Error& e, ParticleCall call) {
     if (isTokenStep(call) && e.api_error == "invalid_client")
         return "The sign-in request was refused (" + api + "). Check the email and password fields.";
     if (call == ParticleCall::CreateReport) return "The report request was refused: " + api;
-    if (status == 403)
-        return "Not permitted: " + api +
-               (call == ParticleCall::User ? "" : ". Organization data needs an organization administrator.");
+    if (status == 403) {
+        // Only calls that read an organization's data can be refused for want of its admin role.
+        const bool org_data = call == ParticleCall::Organizations || call == ParticleCall::Agreements ||
+                              call == ParticleCall::Notifications || call == ParticleCall::CreateReport ||
+                              call == ParticleCall::ReportStatus;
+        return "Not permitted: " + api + (org_data ? ". Organization data needs an organization administrator." : ".");
+    }
     if (status == 404) {
         if (call == ParticleCall::ReportStatus)
             return "This report was not found (it may belong to another account or organization).";

@@ -2,7 +2,9 @@
 // every get<>() preceded by a contains()/type check (no exceptions in src/).
 #include "core/particle/particle_parse.h"
 
+#include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -18,6 +20,14 @@ Error parseError(std::string what) {
 std::string text(const json& j, const char* key) {
     if (j.is_object() && j.contains(key) && j[key].is_string()) return j[key].get<std::string>();
     return {};
+}
+
+// A field that must be text when present (null counts as absent): a number or
+// an object there is a damaged answer, not a missing value, and must not read
+// as one ("never expires", "pending").
+std::optional<Error> notTextError(const json& j, const char* key, const std::string& what) {
+    if (!j.is_object() || !j.contains(key) || j[key].is_string() || j[key].is_null()) return std::nullopt;
+    return parseError(what + " (" + key + ") is not text");
 }
 
 // Ids arrive as strings or numbers; both become the same string.
@@ -111,6 +121,7 @@ Result<TokenInfo> tokenInfoFromJson(std::string_view body) {
     auto j = parseObject(body);
     if (!j) return j.error();
     TokenInfo t;
+    if (auto e = notTextError(*j, "expires_at", "the token's expiry")) return *e;
     std::string expires = text(*j, "expires_at");
     if (!expires.empty()) {
         t.expires_at = timestampFromText(expires);
@@ -133,6 +144,8 @@ Result<std::vector<Organization>> organizationsFromJson(std::string_view body) {
     for (const json& item : (*j)["organizations"]) {
         Organization o{idText(item, "id"), text(item, "slug"), text(item, "name")};
         if (o.id.empty()) return parseError("an organization has no id");
+        for (const char* key : {"name", "slug"})
+            if (auto e = notTextError(item, key, "organization " + o.id + "'s " + key)) return *e;
         if (o.name.empty()) o.name = o.slug.empty() ? o.id : o.slug;
         out.push_back(std::move(o));
     }
@@ -163,6 +176,8 @@ Result<UsageReport> usageReportFromJson(std::string_view body) {
     const json* attrs = child(*data, "attributes");
     if (!attrs) return parseError("report " + r.id.value + " has no attributes");
     // The docs' tools read `state`; the tutorial text says `status`. Accept both.
+    for (const char* key : {"state", "status", "download_url"})
+        if (auto e = notTextError(*attrs, key, "report " + r.id.value + "'s " + key)) return *e;
     r.state_text = text(*attrs, "state");
     if (r.state_text.empty()) r.state_text = text(*attrs, "status");
     r.download_url = text(*attrs, "download_url");
@@ -187,6 +202,8 @@ Result<std::vector<UsageNotification>> notificationsFromJson(std::string_view bo
         n.id = idText(item, "id");
         const json* attrs = child(item, "attributes");
         if (!attrs) return parseError("a notification has no attributes");
+        for (const char* key : {"event_name", "state", "created_at", "time_period"})
+            if (auto e = notTextError(*attrs, key, "notification " + n.id + "'s " + key)) return *e;
         n.state = text(*attrs, "state");
         n.event_name = text(*attrs, "event_name");
         if (const json* details = child(*attrs, "details")) n.event_type = text(*details, "event_type");
@@ -219,11 +236,34 @@ const ServiceAgreement* preferredAgreement(const std::vector<ServiceAgreement>& 
     return agreements.empty() ? nullptr : &agreements.front();
 }
 
+namespace {
+
+// A 200 from the storage server is not yet a CSV: a network's sign-in portal or
+// a proxy's error page also answers 200, in HTML. Saving that as the report
+// would lose nothing visible until someone opens the file.
+Status checkDownloadedCsv(const HttpResponse& response, std::string_view host) {
+    if (response.body.empty())
+        return makeError(ErrorKind::Parse, "The CSV download from " + std::string(host) +
+                                               " was empty; the report file has at least a header line. Try again.");
+    std::string_view type = headerValue(response.headers, "Content-Type");
+    std::string_view start(response.body.data(), std::min<std::size_t>(response.body.size(), 512));
+    if (start.substr(0, 3) == "\xEF\xBB\xBF") start.remove_prefix(3);
+    while (!start.empty() && (start.front() == ' ' || start.front() == '\t' || start.front() == '\r' || start.front() == '\n'))
+        start.remove_prefix(1);
+    if (type.find("html") != std::string_view::npos || (!start.empty() && start.front() == '<'))
+        return makeError(ErrorKind::Parse, "The download link answered with a web page, not a CSV (a network's "
+                                           "sign-in page or an error page from " + std::string(host) +
+                                           "). Nothing was saved. Try again, or copy the link and open it in a new tab.");
+    return Ok{};
+}
+
+}  // namespace
+
 Status checkParticleAnswer(const HttpResponse& response, ParticleCall call, std::string_view host) {
     if (!isSuccess(response)) return particleErrorFromResponse(response, call, host);
+    if (call == ParticleCall::Download) return checkDownloadedCsv(response, host);
     if (response.status == 204) return Ok{};
     if (response.body.empty()) return parseError("the answer was empty");
-    if (call == ParticleCall::Download) return Ok{};  // a CSV, not JSON
     json j = json::parse(response.body, nullptr, false);
     if (j.is_discarded()) {
         std::string type(headerValue(response.headers, "Content-Type"));

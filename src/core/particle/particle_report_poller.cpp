@@ -102,8 +102,10 @@ ReportStep onStatusFailed(ReportPoll s, const Error& error, Timestamp now) {
     }
     if (pastGiveUp(s, now)) return finish(std::move(s), ReportPhase::TimedOut, kTimedOutMessage);
     s.record.message = error.message;
+    // An answer that could not be used (no answer, unreadable, over the size
+    // cap) says nothing about the report: check again later, never "failed".
     const bool network = error.kind == ErrorKind::Transport || error.kind == ErrorKind::Timeout ||
-                         error.kind == ErrorKind::Parse;
+                         error.kind == ErrorKind::Parse || (error.kind == ErrorKind::Limit && error.http_status == 0);
     if (network) {
         ++s.record.network_failures;
         return scheduleCheck(std::move(s), now + networkBackoffMs(s.record.network_failures));

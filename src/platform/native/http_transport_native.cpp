@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -45,7 +46,8 @@ std::pair<std::string, std::string> originAndTarget(const std::string& url) {
 
 }  // namespace
 
-core::HttpResponse performHttpRequest(const core::HttpRequest& request, const ProxyEnvironment* proxies) {
+core::HttpResponse performHttpRequest(const core::HttpRequest& request, const ProxyEnvironment* proxies,
+                                      std::uint64_t max_answer_bytes) {
     auto [origin, target] = originAndTarget(request.url);
     if (origin.rfind("http://", 0) != 0 && origin.rfind("https://", 0) != 0)
         return transportFailure(core::ErrorKind::Transport, "unsupported URL: " + core::hostFromUrl(request.url));
@@ -67,11 +69,32 @@ core::HttpResponse performHttpRequest(const core::HttpRequest& request, const Pr
     req.path = target;
     for (const auto& [k, v] : request.headers) req.headers.emplace(k, v);
     req.body = request.body;
+    // Refuse an answer over the cap as soon as its size is known (Content-Length),
+    // or once that much has arrived: never hold more than the cap in memory.
+    std::uint64_t declared = 0;
+    bool too_large = false;
+    std::string body;
+    req.response_handler = [&](const httplib::Response& head) {
+        if (head.has_header("Content-Length")) {
+            declared = std::strtoull(head.get_header_value("Content-Length").c_str(), nullptr, 10);
+            too_large = declared > max_answer_bytes;
+        }
+        return !too_large;
+    };
+    req.content_receiver = [&](const char* data, std::size_t n, std::uint64_t, std::uint64_t) {
+        if (body.size() + n > max_answer_bytes) {
+            too_large = true;
+            return false;
+        }
+        body.append(data, n);
+        return true;
+    };
 
     const auto started = std::chrono::steady_clock::now();
     httplib::Response res;
     httplib::Error error = httplib::Error::Success;
     bool ok = client.send(req, res, error);
+    if (too_large) return transportFailure(core::ErrorKind::Limit, core::answerTooLargeText(declared, max_answer_bytes));
     if (!ok) {
         auto elapsed = std::chrono::steady_clock::now() - started;
         // httplib reports a read timeout as a plain Read error; elapsed time tells them apart.
@@ -80,12 +103,10 @@ core::HttpResponse performHttpRequest(const core::HttpRequest& request, const Pr
             return transportFailure(core::ErrorKind::Timeout, "no answer within " + std::to_string(timeout.count()) + " ms");
         return transportFailure(core::ErrorKind::Transport, std::string("network error: ") + httplib::to_string(error));
     }
-    if (res.body.size() > core::kMaxAnswerBytes)
-        return transportFailure(core::ErrorKind::Limit, core::answerTooLargeText(res.body.size()));
     core::HttpResponse out;
     out.status = res.status;
     for (const auto& [k, v] : res.headers) out.headers.emplace_back(k, v);
-    out.body = std::move(res.body);
+    out.body = std::move(body);
     return out;
 }
 
@@ -98,6 +119,7 @@ struct NativeHttpTransport::Impl {
     RequestId last_id = 0;
     std::size_t in_flight = 0;  // sent but not yet delivered by poll()
     bool stopping = false;
+    NativeHttpLimits limits;
 
     void work() {
         for (;;) {
@@ -109,14 +131,18 @@ struct NativeHttpTransport::Impl {
                 job = std::move(jobs.front());
                 jobs.pop_front();
             }
-            core::HttpResponse response = performHttpRequest(job.request);
+            if (limits.max_timeout_ms > 0 &&
+                (job.request.timeout_ms <= 0 || job.request.timeout_ms > limits.max_timeout_ms))
+                job.request.timeout_ms = limits.max_timeout_ms;
+            core::HttpResponse response = performHttpRequest(job.request, nullptr, limits.max_answer_bytes);
             std::lock_guard lock(mutex);
             finished.push_back({job.id, std::move(response), std::move(job.on_done)});
         }
     }
 };
 
-NativeHttpTransport::NativeHttpTransport(int worker_count) : impl_(std::make_unique<Impl>()) {
+NativeHttpTransport::NativeHttpTransport(int worker_count, NativeHttpLimits limits) : impl_(std::make_unique<Impl>()) {
+    impl_->limits = limits;
     for (int i = 0; i < (worker_count > 0 ? worker_count : 1); ++i)
         impl_->workers.emplace_back([this] { impl_->work(); });
 }

@@ -7,6 +7,7 @@
 // cut-short answers give status 0 + ErrorKind::Transport.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 
 #include "platform/http_transport.h"
@@ -14,9 +15,16 @@
 
 namespace ud::platform {
 
+// What a transport accepts. Tests shrink both so a timeout or an answer over
+// the cap costs milliseconds and megabytes, not 30 s and 256 MB.
+struct NativeHttpLimits {
+    std::uint64_t max_answer_bytes = core::kMaxAnswerBytes;  // larger answers are refused unread (ErrorKind::Limit)
+    int max_timeout_ms = 0;                                  // > 0: caps every request's timeout_ms
+};
+
 class NativeHttpTransport : public HttpTransport {
 public:
-    explicit NativeHttpTransport(int worker_count = 2);
+    explicit NativeHttpTransport(int worker_count = 2, NativeHttpLimits limits = {});
     ~NativeHttpTransport() override;  // abandons queued requests, joins workers
     NativeHttpTransport(const NativeHttpTransport&) = delete;
     NativeHttpTransport& operator=(const NativeHttpTransport&) = delete;
@@ -35,7 +43,8 @@ private:
 
 // One blocking request on the calling thread (what each worker runs).
 // With `proxies`, the request goes through the proxy they name for its URL.
-core::HttpResponse performHttpRequest(const core::HttpRequest& request, const ProxyEnvironment* proxies = nullptr);
+core::HttpResponse performHttpRequest(const core::HttpRequest& request, const ProxyEnvironment* proxies = nullptr,
+                                      std::uint64_t max_answer_bytes = core::kMaxAnswerBytes);
 
 // Blocking convenience for tests: send through `transport`, wait, return the answer.
 core::HttpResponse sendAndWait(NativeHttpTransport& transport, core::HttpRequest request, int max_ms = 60000);
