@@ -18,6 +18,15 @@ JOBS=${JOBS:-$(nproc)}
 passed=0 failed=0
 step() { printf '\n==== %s ====\n' "$*"; }
 count() { passed=$((passed + $1)); failed=$((failed + $2)); }
+# Adds what a ctest log's last "N% tests passed, F tests failed out of T" says (nothing said = one failure).
+count_ctest() {
+    local summary total nfail
+    summary=$(grep -E 'tests passed, [0-9]+ tests failed out of [0-9]+' "$1" | tail -1)
+    if [ -z "$summary" ]; then count 0 1; return; fi
+    total=$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$summary")
+    nfail=$(sed -E 's/.* ([0-9]+) tests failed.*/\1/' <<<"$summary")
+    count $((total - nfail)) "$nfail"
+}
 
 scripts/install-deps.sh test || exit 1
 
@@ -36,14 +45,7 @@ if ! ./build-wasm.sh native; then echo "native build failed"; echo "0 passed, 1 
 
 step "ctest (native unit and end-to-end tests)"
 (cd build-native && ctest --output-on-failure -j"$JOBS" 2>&1) | tee /tmp/ud-ctest.log | grep -vE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .* Passed' 
-summary=$(grep -E 'tests passed, [0-9]+ tests failed out of [0-9]+' /tmp/ud-ctest.log | tail -1)
-if [ -n "$summary" ]; then
-    total=$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$summary")
-    nfail=$(sed -E 's/.* ([0-9]+) tests failed.*/\1/' <<<"$summary")
-    count $((total - nfail)) "$nfail"
-else
-    count 0 1
-fi
+count_ctest /tmp/ud-ctest.log
 
 step "native unit tests under ASan + UBSan"
 # Unoptimised (-O0 builds fastest); the sanitizers stop at the first finding.
@@ -54,14 +56,7 @@ if cmake --build build-asan -j"$JOBS" --target tests_core tests_sim tests_platfo
         >/tmp/ud-asan-build.log 2>&1; then
     (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
         ctest --output-on-failure -j"$JOBS" -R '^(core|sim|platform|app)/' 2>&1) | tee /tmp/ud-asan.log | grep -vE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .* Passed'
-    summary=$(grep -E 'tests passed, [0-9]+ tests failed out of [0-9]+' /tmp/ud-asan.log | tail -1)
-    if [ -n "$summary" ]; then
-        total=$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$summary")
-        nfail=$(sed -E 's/.* ([0-9]+) tests failed.*/\1/' <<<"$summary")
-        count $((total - nfail)) "$nfail"
-    else
-        count 0 1
-    fi
+    count_ctest /tmp/ud-asan.log
 else
     echo "sanitizer build failed:"; tail -30 /tmp/ud-asan-build.log; count 0 1
 fi

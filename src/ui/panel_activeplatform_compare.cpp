@@ -29,25 +29,21 @@ std::string changeText(const core::CompareLine& l) {
     return text;
 }
 
+// One short date field on the line ("earlier from", ...), named for the tests.
+void dateField(UiState& ui, const char* id, const char* hint, std::string& text) {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    ImGui::InputTextWithHint((std::string("##") + id).c_str(), hint, &text);
+    markItem(ui.widgets, id);
+    ImGui::SameLine();
+}
+
 void drawRangeInputs(ActivePlatformForms& f, UiState& ui, app::Intents& intents) {
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    ImGui::InputTextWithHint("##e1", "earlier from", &f.compare_earlier_from);
-    markItem(ui.widgets, "ap.compare.earlier.from");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    ImGui::InputTextWithHint("##e2", "earlier to", &f.compare_earlier_to);
-    markItem(ui.widgets, "ap.compare.earlier.to");
-    ImGui::SameLine();
+    dateField(ui, "ap.compare.earlier.from", "earlier from", f.compare_earlier_from);
+    dateField(ui, "ap.compare.earlier.to", "earlier to", f.compare_earlier_to);
     ImGui::TextUnformatted("against");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    ImGui::InputTextWithHint("##l1", "later from", &f.compare_later_from);
-    markItem(ui.widgets, "ap.compare.later.from");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    ImGui::InputTextWithHint("##l2", "later to", &f.compare_later_to);
-    markItem(ui.widgets, "ap.compare.later.to");
-    ImGui::SameLine();
+    dateField(ui, "ap.compare.later.from", "later from", f.compare_later_from);
+    dateField(ui, "ap.compare.later.to", "later to", f.compare_later_to);
     auto e1 = core::dateFromIso(f.compare_earlier_from), e2 = core::dateFromIso(f.compare_earlier_to);
     auto l1 = core::dateFromIso(f.compare_later_from), l2 = core::dateFromIso(f.compare_later_to);
     const bool valid = e1 && e2 && l1 && l2 && *e1 <= *e2 && *l1 <= *l2;

@@ -22,13 +22,7 @@ void drawAnalyticsForecast(const app::ActivePlatformState& s, UiState& ui) {
         if (c.status == core::ForecastStatus::Ready) ImGui::TextWrapped("%s", c.sentence.c_str());
         else mutedText(c.sentence.c_str());
         markItem(reg, "ap.forecast." + c.currency, c.sentence);
-        if (!c.details.empty() && ImGui::IsItemHovered()) {
-            ImGui::BeginTooltip();
-            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
-            ImGui::TextUnformatted(c.details.c_str());
-            ImGui::PopTextWrapPos();
-            ImGui::EndTooltip();
-        }
+        hoverDetails(c.details);
     }
     if (ImGui::TreeNode("How the forecast is computed")) {
         for (const core::CurrencyForecast& c : s.forecast->currencies) {

@@ -24,13 +24,7 @@ void drawForecastPanel(const app::AppState& state, UiState& ui) {
     if (fc.status == core::ForecastStatus::Ready) ImGui::TextWrapped("%s", fc.sentence.c_str());
     else mutedText(fc.sentence.c_str());
     markItem(reg, "particle.forecast.sentence", fc.sentence);
-    if (!fc.details.empty() && ImGui::IsItemHovered()) {
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
-        ImGui::TextUnformatted(fc.details.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
-    }
+    hoverDetails(fc.details);
     if (fc.status != core::ForecastStatus::Ready) return;
     ImGui::Indent(170);
     // What happens at 70/90/100 % stays in sight when 100 % is near (reached

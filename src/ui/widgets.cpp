@@ -95,6 +95,15 @@ void successText(const std::string& text) {
     ImGui::PopStyleColor();
 }
 
+void hoverDetails(const std::string& text) {
+    if (text.empty() || !ImGui::IsItemHovered()) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
 void warningText(const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, kWarningColor);
     ImGui::TextWrapped("%s", text.c_str());

@@ -26,7 +26,9 @@ void sectionTitle(const char* text);
 void mutedText(const char* text);
 void errorText(const std::string& text);
 void successText(const std::string& text);
-void warningText(const std::string& text);  // something was not used or kept, and why; nothing failed now
+void warningText(const std::string& text);
+// The last item's longer explanation, as a wrapped tooltip while it is hovered ("" = none).
+void hoverDetails(const std::string& text);  // something was not used or kept, and why; nothing failed now
 // A small rotating arc for in-progress work (the caller keeps frames coming).
 void spinner(float radius = 7.0f);
 // The same arc at a given angle (radians): a countdown turns it one step per

@@ -260,45 +260,44 @@ struct Endpoint {
     ParticleCell cell;
 };
 
-Outcome passwordGrant(ParticleWorld& w, Fault f) {
+// The sign-in steps start signed out (the reports stay from before) and end
+// with the step's error or signed in.
+Baseline signedOut(ParticleWorld& w) {
     Baseline b = baseline(w);
     w.controller->apply(LogOutParticle{});
-    w.arm(f, "token");
-    w.controller->apply(CreateParticleToken{"user@example.com", "secret", std::nullopt, false});
+    return b;
+}
+
+Outcome signInStep(ParticleWorld& w, const Baseline& b, Fault f, const char* route, const ParticleIntent& step) {
+    w.arm(f, route);
+    w.controller->apply(step);
     w.run([&] { return w.idle() && (w.state.login.error || w.state.login.session == ParticleSession::SignedIn); });
     Outcome o{"login.error", errorText(w.state.login.error), {}};
     expectKept(o.lost, reportKept(w, b), "reports");
     return o;
 }
 
+Outcome passwordGrant(ParticleWorld& w, Fault f) {
+    Baseline b = signedOut(w);
+    return signInStep(w, b, f, "token", CreateParticleToken{"user@example.com", "secret", std::nullopt, false});
+}
+
 Outcome mfaGrant(ParticleWorld& w, Fault f) {
-    Baseline b = baseline(w);
-    w.controller->apply(LogOutParticle{});
+    Baseline b = signedOut(w);
     w.controller->apply(CreateParticleToken{"mfa@example.com", "secret", std::nullopt, false});
     w.run([&] { return w.idle() && w.state.login.needs_otp; });
-    w.arm(f, "token");
-    w.controller->apply(SubmitParticleOtp{w.sim.config().otp});
-    w.run([&] { return w.idle() && (w.state.login.error || w.state.login.session == ParticleSession::SignedIn); });
-    Outcome o{"login.error", errorText(w.state.login.error), {}};
-    expectKept(o.lost, reportKept(w, b), "reports");
+    Outcome o = signInStep(w, b, f, "token", SubmitParticleOtp{w.sim.config().otp});
     expectKept(o.lost, w.state.login.needs_otp, "the code step (the challenge)");
     return o;
 }
 
 Outcome user(ParticleWorld& w, Fault f) {
-    Baseline b = baseline(w);
-    w.controller->apply(LogOutParticle{});
-    w.arm(f, "user");
-    w.controller->apply(SignInWithToken{w.sim.issueToken("user@example.com", 0, sim::wallClockNow()), false});
-    w.run([&] { return w.idle() && (w.state.login.error || w.state.login.session == ParticleSession::SignedIn); });
-    Outcome o{"login.error", errorText(w.state.login.error), {}};
-    expectKept(o.lost, reportKept(w, b), "reports");
-    return o;
+    Baseline b = signedOut(w);
+    return signInStep(w, b, f, "user", SignInWithToken{w.sim.issueToken("user@example.com", 0, sim::wallClockNow()), false});
 }
 
 Outcome tokenInfo(ParticleWorld& w, Fault f) {
-    Baseline b = baseline(w);
-    w.controller->apply(LogOutParticle{});
+    Baseline b = signedOut(w);
     w.arm(f, "token_info");
     w.signInWithToken();
     w.run([&] { return w.state.login.token_expiry != core::TokenExpiryInfo::Checking; });
@@ -309,8 +308,7 @@ Outcome tokenInfo(ParticleWorld& w, Fault f) {
 }
 
 Outcome revoke(ParticleWorld& w, Fault f) {
-    Baseline b = baseline(w);
-    w.controller->apply(LogOutParticle{});
+    Baseline b = signedOut(w);
     w.signInWithPassword();  // a token created here: logging out revokes it
     w.arm(f, "revoke");
     w.controller->apply(LogOutParticle{});
@@ -323,8 +321,7 @@ Outcome revoke(ParticleWorld& w, Fault f) {
 
 // The signed-in lists: orgs load at sign-in; agreements and notifications on Refresh.
 Outcome orgs(ParticleWorld& w, Fault f) {
-    Baseline b = baseline(w);
-    w.controller->apply(LogOutParticle{});
+    Baseline b = signedOut(w);
     w.arm(f, "orgs");
     w.controller->apply(SignInWithToken{w.sim.issueToken("user@example.com", 0, sim::wallClockNow()), false});
     w.run([&] { return w.state.orgs.error || w.state.login.error || w.state.orgs.loaded; });

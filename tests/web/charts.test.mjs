@@ -29,17 +29,6 @@ async function savePng(page, app, widget) {
   return { name: dl.suggestedFilename(), ...pngInfo(bytes) };
 }
 
-// Moves the mouse over the centre of day/bar `index` (`count` of them) and returns the tooltip text.
-async function hover(page, app, id, index, count, { horizontal = false } = {}) {
-  const plot = await app.widget(`${id}.plot`);
-  const x = horizontal ? plot.x + plot.w * 0.1 : plot.x + (index + 0.5) * (plot.w / count);
-  const y = horizontal ? plot.y + (index + 0.5) * (plot.h / count) : plot.y + plot.h - 3;
-  await page.mouse.move(x, y);
-  await app.settle(60);
-  const tip = await app.widget(`${id}.tooltip`, 5000);
-  return tip.label;
-}
-
 // A figure, not an assertion: wall time per drawn frame while the mouse sweeps the plot.
 async function sweepMs(page, app, id) {
   const plot = await app.widget(`${id}.plot`);
@@ -70,7 +59,7 @@ test('demo report: time series stacked by product, exact hover, PNG; then top-N 
   await app.screenshot('chart-viewer-timeseries');
 
   const day = Math.min(3, c.day_count - 1);
-  const tip = await hover(page, app, 'viewer.chart', day, c.day_count);
+  const tip = await app.hoverChart('viewer.chart', day, c.day_count);
   const iso = new Date(Date.parse(c.first_day) + day * 86400000).toISOString().slice(0, 10);
   assert.match(tip, new RegExp(`^${iso}\\n`));
   assert.ok(tip.includes(`Total: ${c.totals[day]}\n`), `tooltip "${tip}" has total ${c.totals[day]}`);
@@ -92,7 +81,7 @@ test('demo report: time series stacked by product, exact hover, PNG; then top-N 
   s = await app.waitForState((st) => chart(st).kind === 'top_bars' && chart(st).keys?.length > 0, { what: 'bars' });
   await app.screenshot('chart-viewer-top-products');
   const bars = chart(s);
-  const barTip = await hover(page, app, 'viewer.chart', 0, bars.keys.length, { horizontal: true });
+  const barTip = await app.hoverChart('viewer.chart', 0, bars.keys.length, { horizontal: true });
   assert.equal(barTip, `${bars.keys[0]}\n${bars.totals[0]}`);
   await page.mouse.move(5, 5);
 
@@ -125,7 +114,7 @@ test('dark theme: the time series reads on a dark background', async () => {
   assert.equal(s.dark_theme, true);
   s = await openDemoReportChart(app);
   const c = chart(s);
-  await hover(page, app, 'viewer.chart', 1, c.day_count);
+  await app.hoverChart('viewer.chart', 1, c.day_count);
   await app.screenshot('chart-viewer-timeseries-dark');
   await page.mouse.move(5, 5);
   await app.click('viewer.chart.kind');
@@ -146,7 +135,7 @@ test('ActivePlatform demo: daily stacked cost by category, exact money hover, PN
   assert.ok(plot.y + plot.h < 1500, `chart on screen: ${JSON.stringify(plot)}`);
   await app.screenshot('chart-activeplatform-daily');
 
-  const tip = await hover(page, app, 'ap.chart', 2, 30);
+  const tip = await app.hoverChart('ap.chart', 2, 30);
   assert.match(tip, /^\d{4}-\d{2}-\d{2}\nTotal: -?[\d,]+\.\d{2,9} [A-Z]{3}\n/);
   await app.screenshot('chart-activeplatform-daily-hover');
   await page.mouse.move(5, 5);

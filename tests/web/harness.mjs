@@ -129,6 +129,17 @@ export class AppDriver {
     await this.settle(60);
   }
 
+  // Moves the mouse over the centre of day/bar `index` (`count` of them) of chart
+  // `id` (its plot widget `${id}.plot`) and returns the tooltip's text.
+  async hoverChart(id, index, count, { horizontal = false } = {}) {
+    const plot = await this.widget(`${id}.plot`);
+    const x = horizontal ? plot.x + plot.w * 0.1 : plot.x + (index + 0.5) * (plot.w / count);
+    const y = horizontal ? plot.y + (index + 0.5) * (plot.h / count) : plot.y + plot.h - 3;
+    await this.page.mouse.move(x, y);
+    await this.settle(60);
+    return (await this.widget(`${id}.tooltip`, 5000)).label;
+  }
+
   // Clicks a text field, selects what is there, and types `text` with real key events.
   async fill(name, text) {
     // Type only once the field has the keyboard: on a busy machine a frame may

@@ -59,10 +59,7 @@ test('ActivePlatform chart: short day labels, full date in the hover, Other (N),
   assert.ok(days.length >= 3, `labels: ${days}`);
   for (const d of days) assert.match(d, /^(\d{1,2} [A-Z][a-z]{2}|[A-Z][a-z]{2}( \d{4})?)$/, `label "${d}"`);
 
-  const plot = await app.widget('ap.chart.plot');
-  await page.mouse.move(plot.x + plot.w * 0.5, plot.y + plot.h - 3);
-  await app.settle(60);
-  assert.match((await app.widget('ap.chart.tooltip', 5000)).label, /^\d{4}-\d{2}-\d{2}\n/);
+  assert.match(await app.hoverChart('ap.chart', 1, 2), /^\d{4}-\d{2}-\d{2}\n/);
   await page.mouse.move(5, 5);
 
   assert.equal((await app.widget('ap.chart.top_n')).label, '8');
