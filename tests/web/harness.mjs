@@ -66,12 +66,15 @@ export async function launch() {
 
 // Opens the app in a fresh context; collects console errors and page errors.
 // `init` runs in the page before any of its scripts (Playwright addInitScript).
-export async function openApp(browser, baseUrl, { width = 1280, height = 800, scale = 1, query = '', init } = {}) {
+// `clock` (an ISO time) starts the page's clock there and lets it run (Playwright's
+// clock): the in-page demo clouds then live on that day.
+export async function openApp(browser, baseUrl, { width = 1280, height = 800, scale = 1, query = '', init, clock } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale,
     acceptDownloads: true });
   if (init) await context.addInitScript(init);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
   const page = await context.newPage();
+  if (clock) await page.clock.install({ time: new Date(clock) });
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
