@@ -52,11 +52,25 @@
   });
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());  // no inline handler: the CSP forbids them
 
-  const resize = () => { if (window.usagedeskGlue.isReady) call('ud_on_resize', window.innerWidth, window.innerHeight); };
+  // Browser zoom changes the ratio with the size: the ratio first, so the
+  // canvas is sized once at the new one.
+  const resize = () => {
+    if (!window.usagedeskGlue.isReady) return;
+    call('ud_on_pixel_ratio', window.devicePixelRatio || 1);
+    call('ud_on_resize', window.innerWidth, window.innerHeight);
+  };
   window.addEventListener('resize', resize);
+  // devicePixelRatio (zoom, a screen with another density) changes without a
+  // resize too: a query for the current ratio stops matching; then watch the new one.
+  function watchPixelRatio() {
+    if (!window.matchMedia) return;
+    matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`).addEventListener('change', () => {
+      resize();
+      watchPixelRatio();
+    }, { once: true });
+  }
   if (window.matchMedia) {
-    // The system colour scheme changed: the app switches its theme. (A screen with another
-    // devicePixelRatio is picked up on reload: the app re-rasterises then.)
+    // The system colour scheme changed: the app switches its theme (unless Settings chose one).
     const dark = matchMedia('(prefers-color-scheme: dark)');
     dark.addEventListener('change', () => { if (window.usagedeskGlue.isReady) call('ud_on_theme', dark.matches ? 1 : 0); });
   }
@@ -168,6 +182,7 @@
       this.isReady = true;
       document.body.classList.add('ready');
       resize();
+      watchPixelRatio();
       canvas.focus();
     },
     openFilePicker(accept) { fileInput.accept = accept || ''; fileInput.click(); },
@@ -183,5 +198,6 @@
     // The last file load: total_ms from the pick to the table's first frame,
     // parse_ms inside the app's reader, read_wait_ms waiting for the disk.
     lastFileLoad: () => lastLoad,
+    fontPixelRatio: () => call('ud_font_pixel_ratio'),
   };
 })();

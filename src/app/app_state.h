@@ -22,7 +22,9 @@ struct AppState {
     Settings settings;
     bool demo_mode = false;    // simulated clouds inside the page, no network
     std::string notice;        // one-line app-wide message (e.g. "Settings saved")
-    bool dark_theme = false;   // follows the system colour scheme (ThemeChanged)
+    bool system_dark = false;  // the system's colour scheme (ThemeChanged), kept current by the page
+    bool dark_theme = false;   // what is drawn: settings.theme, or system_dark for ThemeChoice::System
+    double pixel_ratio = 1;    // devicePixelRatio the font is rasterised at (PixelRatioChanged)
     int canvas_width = 0;      // CSS pixels (Resized)
     int canvas_height = 0;
     std::vector<std::string> fonts;  // font files drawing text: the embedded UI subset, then any data needed

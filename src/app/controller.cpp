@@ -43,6 +43,7 @@ void Controller::loadSaved() {
             state_.notice = settings.error().message;
         }
     }
+    updateTheme();
     particle_.start();  // after the settings: a remembered token is checked at the saved API address
     announcer_.reset(state_);
 }
@@ -64,10 +65,18 @@ void Controller::applyOne(const Intent& intent) {
                                     ? "Settings saved on this device."
                                     : "Settings apply now but could not be saved on this device: the browser refused "
                                       "to store them (storage full or blocked).";
+                updateTheme();
             } else if constexpr (std::is_same_v<T, ResetSettings>) {
                 state_.settings = Settings{};
                 services_.store.remove(kSettingsKey);
                 state_.notice = "Settings reset to defaults.";
+                updateTheme();
+            } else if constexpr (std::is_same_v<T, ChooseTheme>) {
+                state_.settings.theme = i.theme;
+                if (!services_.store.set(kSettingsKey, jsonFromSettings(state_.settings)))
+                    state_.notice = "The theme applies now but could not be saved on this device: the browser "
+                                    "refused to store it (storage full or blocked).";
+                updateTheme();
             } else if constexpr (std::is_same_v<T, DismissNotice>) {
                 state_.notice.clear();
             } else if constexpr (std::is_same_v<T, EnterDemoMode>) {
@@ -107,7 +116,10 @@ bool Controller::handle(const PageEvent& event) {
                 viewer_.onFileEnd(e.name, e.size);
                 state_.section = Section::Viewer;  // show what was opened, wherever it was dropped
             } else if constexpr (std::is_same_v<T, ThemeChanged>) {
-                state_.dark_theme = e.dark;
+                state_.system_dark = e.dark;
+                updateTheme();
+            } else if constexpr (std::is_same_v<T, PixelRatioChanged>) {
+                if (e.ratio > 0) state_.pixel_ratio = e.ratio;
             } else if constexpr (std::is_same_v<T, Resized>) {
                 state_.canvas_width = e.width;
                 state_.canvas_height = e.height;
@@ -120,6 +132,14 @@ bool Controller::handle(const PageEvent& event) {
         event);
     announcer_.update(state_);
     return accepted;
+}
+
+void Controller::updateTheme() {
+    switch (state_.settings.theme) {
+        case ThemeChoice::System: state_.dark_theme = state_.system_dark; break;
+        case ThemeChoice::Light: state_.dark_theme = false; break;
+        case ThemeChoice::Dark: state_.dark_theme = true; break;
+    }
 }
 
 // Every cloud switches together; each drops what it had in flight.

@@ -34,6 +34,7 @@ private:
     void applyOne(const Intent& intent);
     void saveChartPng(const SaveChartPng& chart);
     void setDemoMode(bool demo);
+    void updateTheme();  // dark_theme from the settings' choice or the system's scheme
 
     AppState& state_;
     Services services_;

@@ -21,6 +21,8 @@ struct ResetSettings {};
 struct DismissNotice {};
 struct EnterDemoMode {};
 struct LeaveDemoMode {};
+// Settings > Theme: takes effect and is saved at once (the addresses wait for Save).
+struct ChooseTheme { ThemeChoice theme = ThemeChoice::System; };
 // A chart the UI rendered offscreen, to be saved as a PNG download. `rgba`:
 // width * height * 4 bytes, rows top to bottom.
 struct SaveChartPng {
@@ -31,7 +33,7 @@ struct SaveChartPng {
 };
 
 using Intent = std::variant<SelectSection, SaveSettings, ResetSettings, DismissNotice, EnterDemoMode, LeaveDemoMode,
-                            SaveChartPng, ParticleIntent, ViewerIntent, ActivePlatformIntent>;
+                            ChooseTheme, SaveChartPng, ParticleIntent, ViewerIntent, ActivePlatformIntent>;
 using Intents = std::vector<Intent>;
 
 }  // namespace ud::app

@@ -1,7 +1,7 @@
 // The page's entry point: builds the one App, wires SDL2 + WebGL2 + Dear ImGui,
 // and runs the render-on-demand loop. Everything the loop decides is here:
 // when to draw (input, network answers, due timers, animations), HiDPI font
-// rasterisation, precise mouse wheel, and the exported functions the page's
+// rasterisation (again when devicePixelRatio changes), the theme, precise mouse wheel, and the exported functions the page's
 // JavaScript calls (test hook, paste, resize, theme, file chunks). Page
 // happenings go to the Controller as events; this file never writes AppState.
 // There is no per-frame loop: every frame is requested (FrameScheduler), so an
@@ -50,6 +50,7 @@ struct App {
     SDL_Window* window = nullptr;
     SDL_GLContext gl = nullptr;
     float dpr = 1.0f;
+    bool drawn_dark = false;      // the theme the ImGui style holds (AppState::dark_theme may change)
     ud::ui::FontAtlas fonts;
     ud::app::AppState state;
     ud::ui::UiState ui;
@@ -112,6 +113,13 @@ void loadFontsDataNeeds(App& app) {
             g_app->fonts.fileArrived(file, r.status == 200 ? std::move(r.body) : std::string());
         });
     }
+}
+
+// The style follows AppState::dark_theme (the Settings choice or the system's scheme).
+void syncTheme(App& app) {
+    if (app.state.dark_theme == app.drawn_dark) return;
+    app.drawn_dark = app.state.dark_theme;
+    ud::ui::applyTheme(app.drawn_dark);
 }
 
 const char* clipboardText(void* user) { return static_cast<App*>(user)->paste_text.c_str(); }
@@ -213,6 +221,7 @@ void scheduleNext(App& app) {
 }
 
 void drawFrame(App& app) {
+    syncTheme(app);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
@@ -305,9 +314,24 @@ EMSCRIPTEN_KEEPALIVE void ud_on_resize(int css_width, int css_height) {
 // The system colour scheme changed (web/usagedesk.js listens to the media query).
 EMSCRIPTEN_KEEPALIVE void ud_on_theme(int dark) {
     g_app->controller->handle(ud::app::ThemeChanged{dark != 0});
-    ud::ui::applyTheme(g_app->state.dark_theme);
     requestFrame(*g_app);
 }
+
+// devicePixelRatio changed (browser zoom, a screen with another density;
+// web/usagedesk.js watches a resolution media query): crisp text at once and
+// a backing store that matches, without a reload.
+EMSCRIPTEN_KEEPALIVE void ud_on_pixel_ratio(double ratio) {
+    if (!g_app->window || ratio <= 0 || static_cast<float>(ratio) == g_app->dpr) return;
+    g_app->dpr = static_cast<float>(ratio);
+    g_app->ui.dpi_scale = g_app->dpr;
+    g_app->controller->handle(ud::app::PixelRatioChanged{ratio});
+    rebuildFontAtlas(*g_app);
+    int w = 0, h = 0;
+    SDL_GetWindowSize(g_app->window, &w, &h);
+    SDL_SetWindowSize(g_app->window, w, h);  // SDL re-reads the ratio and sizes the canvas backing store
+    requestFrame(*g_app);
+}
+EMSCRIPTEN_KEEPALIVE double ud_font_pixel_ratio() { return g_app->dpr; }  // what the atlas was rasterised at
 
 // File bytes from the picker or a drop arrive in chunks (web/usagedesk.js);
 // the viewer streams them into its CSV reader as they come. A file too big for
@@ -389,10 +413,12 @@ int main() {
     app.controller = std::make_unique<ud::app::Controller>(
         app.state, ud::app::Services{*app.transport, *app.demo_transport, app.clock, app.store, app.files});
     app.controller->handle(ud::app::ThemeChanged{ud::platform::web::prefersDarkScheme()});
+    app.controller->handle(ud::app::PixelRatioChanged{app.dpr});
     app.controller->handle(ud::app::Resized{static_cast<int>(css_w), static_cast<int>(css_h)});
     app.controller->handle(ud::app::FontsLoaded{app.fonts.loadedNames()});
-    ud::ui::applyTheme(app.state.dark_theme);
-    app.controller->loadSaved();
+    app.controller->loadSaved();  // may choose a theme
+    app.drawn_dark = app.state.dark_theme;
+    ud::ui::applyTheme(app.drawn_dark);
 
     EM_ASM({ if (window.usagedeskGlue) window.usagedeskGlue.ready(); });
     app.scheduler.requestFrame();  // the first frame; later ones are requested as needed

@@ -1,5 +1,5 @@
 // What happened in the page outside the canvas's input (the browser's file
-// reader, its colour-scheme and size changes, fonts loaded, other tabs'
+// reader, its colour-scheme, pixel-ratio and size changes, fonts loaded, other tabs'
 // storage writes), as values. main.cpp hands them to Controller::handle() the
 // moment they arrive, the way the UI hands over intents; only the Controller
 // writes AppState.
@@ -25,6 +25,8 @@ struct FileChunk { std::string_view bytes; };
 struct FileEnd { std::string name; std::uint64_t size = 0; };
 // The system colour scheme, at start-up and whenever it changes.
 struct ThemeChanged { bool dark = false; };
+// devicePixelRatio changed (browser zoom, a screen with another density).
+struct PixelRatioChanged { double ratio = 1; };
 // The canvas's new size in CSS pixels.
 struct Resized { int width = 0; int height = 0; };
 // Another tab of the page wrote to the shared storage (the browser's storage event).
@@ -35,6 +37,7 @@ struct StorageChanged {};
 struct FontsLoaded { std::vector<std::string> files; };
 
 using PageEvent =
-    std::variant<FileStart, FileAborted, FileChunk, FileEnd, ThemeChanged, Resized, FontsLoaded, StorageChanged>;
+    std::variant<FileStart, FileAborted, FileChunk, FileEnd, ThemeChanged, PixelRatioChanged, Resized, FontsLoaded,
+                 StorageChanged>;
 
 }  // namespace ud::app

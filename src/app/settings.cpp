@@ -12,10 +12,24 @@ namespace ud::app {
 
 using nlohmann::json;
 
+namespace {
+constexpr ThemeChoice kThemeChoices[] = {ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark};
+}  // namespace
+
+const char* nameFromThemeChoice(ThemeChoice choice) {
+    switch (choice) {
+        case ThemeChoice::System: return "system";
+        case ThemeChoice::Light: return "light";
+        case ThemeChoice::Dark: return "dark";
+    }
+    return "system";
+}
+
 std::string jsonFromSettings(const Settings& s) {
     json j = {{"version", kSettingsVersion},
               {"particle_base_url", s.particle_base_url},
-              {"activeplatform_base_url", s.activeplatform_base_url}};
+              {"activeplatform_base_url", s.activeplatform_base_url},
+              {"theme", nameFromThemeChoice(s.theme)}};
     return core::storedJsonText(j);
 }
 
@@ -42,6 +56,18 @@ core::Result<Settings> settingsFromJson(std::string_view text, std::string* drop
     };
     readAddress("particle_base_url", s.particle_base_url);
     readAddress("activeplatform_base_url", s.activeplatform_base_url);
+    {
+        core::StoredFields f(j);
+        const std::string theme = f.text("theme", false, nameFromThemeChoice(s.theme));
+        bool known = false;
+        for (ThemeChoice c : kThemeChoices) {
+            if (theme != nameFromThemeChoice(c)) continue;
+            s.theme = c;
+            known = true;
+        }
+        if (f.ok() && !known) f.fail("'theme' is not system, light or dark");
+        if (!f.ok()) bad.push_back(f.problem());
+    }
     if (dropped && !bad.empty()) {
         *dropped = "Some saved settings could not be read and were reset to defaults: ";
         for (std::size_t i = 0; i < bad.size(); ++i) *dropped += (i ? "; " : "") + bad[i];

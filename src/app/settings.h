@@ -8,6 +8,10 @@
 
 namespace ud::app {
 
+// Light or dark: as the system says (and follows its changes), or fixed by the person.
+enum class ThemeChoice { System, Light, Dark };
+const char* nameFromThemeChoice(ThemeChoice choice);  // "system", "light", "dark"
+
 struct Settings {
     // Particle Cloud API address; a local fake or a proxy can stand in. Default the real API.
     std::string particle_base_url = "https://api.particle.io";
@@ -17,6 +21,8 @@ struct Settings {
     int settle_frames = 3;
     // While something animates (spinner, countdown), the loop draws at most this often, ms. Default 100.
     int animation_interval_ms = 100;
+    // Colour scheme; applied and saved as soon as it is chosen. Default System.
+    ThemeChoice theme = ThemeChoice::System;
 };
 
 inline constexpr int kSettingsVersion = 1;

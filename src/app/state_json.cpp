@@ -16,9 +16,12 @@ std::string jsonFromAppState(const AppState& state) {
     j["demo_mode"] = state.demo_mode;
     j["notice"] = state.notice;
     j["dark_theme"] = state.dark_theme;
+    j["system_dark"] = state.system_dark;
+    j["pixel_ratio"] = state.pixel_ratio;
     j["fonts"] = state.fonts;
     j["settings"] = {{"particle_base_url", state.settings.particle_base_url},
-                     {"activeplatform_base_url", state.settings.activeplatform_base_url}};
+                     {"activeplatform_base_url", state.settings.activeplatform_base_url},
+                     {"theme", nameFromThemeChoice(state.settings.theme)}};
     j["particle"] = jsonFromParticleState(state.particle);
     j["viewer"] = jsonFromViewerState(state.viewer);
     j["activeplatform"] = jsonFromActivePlatformState(state.activeplatform);

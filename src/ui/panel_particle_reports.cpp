@@ -145,6 +145,7 @@ void drawRequestPanel(const app::AppState& state, UiState& ui, app::Intents& int
         mutedText(p.range_warning.c_str());
         markItem(reg, "particle.range.warning", p.range_warning);
     }
+    ImGui::AlignTextToFramePadding();  // level with the checkbox beside it
     const bool filters_open = ImGui::TreeNode("Filters (optional)");
     markItem(reg, "particle.filters");
     // Beside the filters, so the form keeps its height. The browser asks for

@@ -1,4 +1,4 @@
-// Settings panel: API base URLs with inline validation, save and reset.
+// Settings panel: API base URLs with inline validation, save and reset; the theme.
 #include "ui/panel_settings.h"
 
 #include <imgui.h>
@@ -6,6 +6,27 @@
 #include "ui/widgets.h"
 
 namespace ud::ui {
+namespace {
+
+// Applied and saved at once: a theme is judged by seeing it.
+void themeChoice(const app::AppState& state, SettingsForm& form, WidgetRegistry& reg, app::Intents& intents) {
+    static constexpr struct { const char* id; const char* label; app::ThemeChoice choice; } kChoices[] = {
+        {"settings.theme.system", "As the system", app::ThemeChoice::System},
+        {"settings.theme.light", "Light", app::ThemeChoice::Light},
+        {"settings.theme.dark", "Dark", app::ThemeChoice::Dark}};
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Theme");
+    for (const auto& c : kChoices) {
+        ImGui::SameLine();
+        if (ImGui::RadioButton(c.label, state.settings.theme == c.choice) && state.settings.theme != c.choice) {
+            form.edit.theme = c.choice;  // a later Save keeps it
+            intents.push_back(app::ChooseTheme{c.choice});
+        }
+        markItem(reg, c.id, c.label);
+    }
+}
+
+}  // namespace
 
 void drawSettingsPanel(const app::AppState& state, SettingsForm& form, WidgetRegistry& reg, app::Intents& intents) {
     if (!form.loaded) {
@@ -20,6 +41,8 @@ void drawSettingsPanel(const app::AppState& state, SettingsForm& form, WidgetReg
                   form.particle_error, "https://api.particle.io");
     labelledInput(reg, "settings.activeplatform_url", "ActivePlatform base URL", form.edit.activeplatform_base_url,
                   form.activeplatform_error, "https://your-platform.example or /ap/");
+    ImGui::Spacing();
+    themeChoice(state, form, reg, intents);
     ImGui::Spacing();
     if (actionButton(reg, "settings.save", "Save settings")) {
         auto p = app::validateBaseUrl(form.edit.particle_base_url);

@@ -1,0 +1,78 @@
+// Live display changes without a reload: a devicePixelRatio change (browser zoom,
+// another screen) re-rasterises the font and resizes the canvas backing store;
+// the system colour scheme switches the theme unless Settings fixed one.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDist, launch, openApp, screenshotDir } from './harness.mjs';
+
+let site, browser;
+before(async () => { site = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); site?.close(); });
+
+const backingStore = (page) => page.evaluate(() => {
+  const c = document.getElementById('canvas');
+  return { w: c.width, h: c.height, cssW: c.clientWidth, cssH: c.clientHeight, dpr: window.devicePixelRatio };
+});
+
+test('a devicePixelRatio change keeps text crisp: font and backing store follow at once', async () => {
+  const { context, page, app, errors } = await openApp(browser, site.url, { width: 1000, height: 700 });
+  let b = await backingStore(page);
+  assert.deepEqual([b.w, b.h, b.dpr], [1000, 700, 1]);
+  assert.equal(await page.evaluate(() => window.usagedesk.fontPixelRatio()), 1);
+  assert.equal((await app.state()).pixel_ratio, 1);
+
+  // Browser zoom to 200 %: the CSS viewport halves and the ratio doubles (DevTools'
+  // emulation, which fires resize and the resolution media query as zoom does).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 500, height: 350, deviceScaleFactor: 2, mobile: false });
+  await page.waitForFunction(() => window.usagedesk.fontPixelRatio() === 2, null, { timeout: 5000 });
+  await app.settle();
+  b = await backingStore(page);
+  assert.deepEqual([b.w, b.h, b.cssW, b.cssH, b.dpr], [1000, 700, 500, 350, 2], 'backing store is CSS size x ratio');
+  assert.equal((await app.state()).pixel_ratio, 2);
+  const nav = await app.widget('nav.settings');
+  assert.ok(nav.w > 50 && nav.x + nav.w < 500, 'widgets stay in CSS pixels');
+  // Through DevTools: Playwright's own screenshot would restore its viewport emulation.
+  const shot = await cdp.send('Page.captureScreenshot', { format: 'png' });
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  fs.writeFileSync(path.join(screenshotDir, 'display-zoom-200.png'), Buffer.from(shot.data, 'base64'));
+
+  // The window moves to a screen with ratio 1.5.
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1000, height: 700, deviceScaleFactor: 1.5, mobile: false });
+  await page.waitForFunction(() => window.usagedesk.fontPixelRatio() === 1.5, null, { timeout: 5000 });
+  await app.settle();
+  b = await backingStore(page);
+  assert.deepEqual([b.w, b.h, b.cssW, b.cssH], [1500, 1050, 1000, 700]);
+  await app.click('nav.settings');  // still clickable where the hook says
+  assert.equal((await app.state()).section, 'settings');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the system colour scheme switches the theme, unless Settings chose one', async () => {
+  const { context, page, app, errors } = await openApp(browser, site.url);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  let s = await app.waitForState((x) => x.dark_theme, { what: 'dark from the system' });
+  assert.equal(s.settings.theme, 'system');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await app.waitForState((x) => !x.dark_theme, { what: 'light from the system' });
+
+  await app.click('nav.settings');
+  await app.click('settings.theme.dark');
+  s = await app.waitForState((x) => x.dark_theme && x.settings.theme === 'dark', { what: 'dark chosen' });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await app.settle();
+  assert.equal((await app.state()).dark_theme, true, 'a chosen theme stays');
+  await app.screenshot('display-settings-dark');
+  const saved = await page.evaluate(() => localStorage.getItem('usagedesk.settings'));
+  assert.match(saved, /"theme":"dark"/);
+
+  await app.click('settings.theme.system');
+  await app.waitForState((x) => !x.dark_theme && x.settings.theme === 'system', { what: 'back to the system' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
