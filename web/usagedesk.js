@@ -168,6 +168,33 @@
     if (window.usagedeskGlue.isReady) call('ud_wake');
   });
 
+  // Offline: sw.js (beside this page, so any folder works) caches the page's
+  // own files. A changed build installs beside the running one; the page offers
+  // to reload, and the reload lets the new worker take over first.
+  const updateBanner = document.getElementById('update-ready');
+  let updateAccepted = false;
+  function offerUpdate(worker) {
+    if (!navigator.serviceWorker.controller || !worker) return;  // a first install is not an update
+    updateBanner.hidden = false;
+    sayInLiveRegion('A new version of UsageDesk is ready: reload to use it.', false);
+    document.getElementById('update-reload').onclick = () => { updateAccepted = true; worker.postMessage('skip-waiting'); };
+  }
+  function registerServiceWorker() {
+    if (!('serviceWorker' in navigator)) return;
+    navigator.serviceWorker.addEventListener('controllerchange', () => { if (updateAccepted) location.reload(); });
+    navigator.serviceWorker.register('sw.js').then((reg) => {
+      if (reg.waiting) offerUpdate(reg.waiting);
+      reg.addEventListener('updatefound', () => {
+        const worker = reg.installing;
+        worker.addEventListener('statechange', () => { if (worker.state === 'installed') offerUpdate(worker); });
+      });
+    }).catch((e) => console.warn('UsageDesk works online only here: ' + e.message));
+  }
+  // Online or not (navigator.onLine): the API panels say they are offline at once.
+  const reportNetwork = () => { if (window.usagedeskGlue.isReady) call('ud_on_network', navigator.onLine ? 1 : 0); };
+  window.addEventListener('online', reportNetwork);
+  window.addEventListener('offline', reportNetwork);
+
   window.usagedeskGlue = {
     isReady: false,
     announce(text, urgent, reportReady, notify) {
@@ -183,7 +210,9 @@
       document.body.classList.add('ready');
       resize();
       watchPixelRatio();
+      reportNetwork();
       canvas.focus();
+      registerServiceWorker();  // after the start: its downloads do not compete with the page's
     },
     openFilePicker(accept) { fileInput.accept = accept || ''; fileInput.click(); },
     resendLastFile() { if (lastFile) feedFile(lastFile); },

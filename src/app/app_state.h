@@ -21,6 +21,7 @@ struct AppState {
     Section section = Section::Particle;
     Settings settings;
     bool demo_mode = false;    // simulated clouds inside the page, no network
+    bool offline = false;      // the browser says there is no network (NetworkChanged)
     std::string notice;        // one-line app-wide message (e.g. "Settings saved")
     bool system_dark = false;  // the system's colour scheme (ThemeChanged), kept current by the page
     bool dark_theme = false;   // what is drawn: settings.theme, or system_dark for ThemeChoice::System

@@ -118,6 +118,8 @@ bool Controller::handle(const PageEvent& event) {
             } else if constexpr (std::is_same_v<T, ThemeChanged>) {
                 state_.system_dark = e.dark;
                 updateTheme();
+            } else if constexpr (std::is_same_v<T, NetworkChanged>) {
+                state_.offline = !e.online;
             } else if constexpr (std::is_same_v<T, PixelRatioChanged>) {
                 if (e.ratio > 0) state_.pixel_ratio = e.ratio;
             } else if constexpr (std::is_same_v<T, Resized>) {

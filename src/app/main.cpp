@@ -331,6 +331,11 @@ EMSCRIPTEN_KEEPALIVE void ud_on_pixel_ratio(double ratio) {
     SDL_SetWindowSize(g_app->window, w, h);  // SDL re-reads the ratio and sizes the canvas backing store
     requestFrame(*g_app);
 }
+// The browser's online / offline events (web/usagedesk.js).
+EMSCRIPTEN_KEEPALIVE void ud_on_network(int online) {
+    g_app->controller->handle(ud::app::NetworkChanged{online != 0});
+    requestFrame(*g_app);
+}
 EMSCRIPTEN_KEEPALIVE double ud_font_pixel_ratio() { return g_app->dpr; }  // what the atlas was rasterised at
 
 // File bytes from the picker or a drop arrive in chunks (web/usagedesk.js);

@@ -27,6 +27,8 @@ struct FileEnd { std::string name; std::uint64_t size = 0; };
 struct ThemeChanged { bool dark = false; };
 // devicePixelRatio changed (browser zoom, a screen with another density).
 struct PixelRatioChanged { double ratio = 1; };
+// The browser went online or offline (navigator.onLine and its events).
+struct NetworkChanged { bool online = true; };
 // The canvas's new size in CSS pixels.
 struct Resized { int width = 0; int height = 0; };
 // Another tab of the page wrote to the shared storage (the browser's storage event).
@@ -37,7 +39,7 @@ struct StorageChanged {};
 struct FontsLoaded { std::vector<std::string> files; };
 
 using PageEvent =
-    std::variant<FileStart, FileAborted, FileChunk, FileEnd, ThemeChanged, PixelRatioChanged, Resized, FontsLoaded,
+    std::variant<FileStart, FileAborted, FileChunk, FileEnd, ThemeChanged, PixelRatioChanged, NetworkChanged, Resized, FontsLoaded,
                  StorageChanged>;
 
 }  // namespace ud::app

@@ -14,6 +14,7 @@ std::string jsonFromAppState(const AppState& state) {
     nlohmann::json j;
     j["section"] = idFromSection(state.section);
     j["demo_mode"] = state.demo_mode;
+    j["offline"] = state.offline;
     j["notice"] = state.notice;
     j["dark_theme"] = state.dark_theme;
     j["system_dark"] = state.system_dark;

@@ -248,6 +248,7 @@ void drawResults(const app::ActivePlatformState& s, UiState& ui, app::Intents& i
 void drawActivePlatformSection(const app::AppState& state, UiState& ui, app::Intents& intents) {
     const auto& s = state.activeplatform;
     sectionTitle("ActivePlatform daily analytics");
+    offlineNotice(state, ui.widgets, "activeplatform.offline", "ActivePlatform");
     syncForm(state, ui.activeplatform, intents);
     drawForm(state, ui.activeplatform, ui.widgets, intents);
     if (s.busy) {

@@ -200,6 +200,7 @@ void drawParticleSection(const app::AppState& state, UiState& ui, app::Intents& 
     const app::ParticleState& p = state.particle;
     ParticleForms& f = ui.particle;
     sectionTitle("Particle data operations");
+    offlineNotice(state, ui.widgets, "particle.offline", "Particle");
     const core::Timestamp now = p.now;
     if (p.login.session == app::ParticleSession::SignedIn) {
         if (!f.password.empty() || !f.token.empty()) {  // accepted: the buffers are not needed any more

@@ -89,6 +89,14 @@ void errorText(const std::string& text) {
     ImGui::PopStyleColor();
 }
 
+void offlineNotice(const app::AppState& state, WidgetRegistry& reg, const char* id, const char* needs) {
+    if (!state.offline || state.demo_mode) return;
+    const std::string text = std::string("You are offline: ") + needs +
+                             " needs the network. The demo, the Report viewer and saved reports work offline.";
+    errorText(text);
+    markItem(reg, id, text);
+}
+
 void successText(const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, kSuccessColor);
     ImGui::TextWrapped("%s", text.c_str());

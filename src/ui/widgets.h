@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "app/app_state.h"
 #include "ui/widget_registry.h"
 
 namespace ud::ui {
@@ -25,6 +26,8 @@ void sameLineIfFits(const char* label);
 void sectionTitle(const char* text);
 void mutedText(const char* text);
 void errorText(const std::string& text);
+// "You are offline" above a panel that needs the network (not in the demo, which needs none).
+void offlineNotice(const app::AppState& state, WidgetRegistry& reg, const char* id, const char* needs);
 void successText(const std::string& text);
 void warningText(const std::string& text);
 // The last item's longer explanation, as a wrapped tooltip while it is hovered ("" = none).

@@ -110,6 +110,23 @@ TEST(Panels, EmptyStateOfEverySection) {
                                 "settings.reset"});
 }
 
+// Offline (the browser's offline event): the API panels say so, except in the
+// demo, which needs no network; Settings gets the theme choice.
+TEST(Panels, OfflineNoticesAndTheThemeChoice) {
+    Page page;
+    page.controller.handle(app::NetworkChanged{false});
+    expectWidgets(page.draw(), {"particle.offline", "particle.token"});
+    page.show(app::Section::ActivePlatform);
+    expectWidgets(page.draw(), {"activeplatform.offline", "ap.fetch"});
+    page.apply(app::EnterDemoMode{});
+    expectNoWidgets(page.draw(), {"activeplatform.offline"});
+    page.apply(app::LeaveDemoMode{});
+    page.controller.handle(app::NetworkChanged{true});
+    expectNoWidgets(page.draw(), {"activeplatform.offline"});
+    page.show(app::Section::Settings);
+    expectWidgets(page.draw(), {"settings.theme.system", "settings.theme.light", "settings.theme.dark"});
+}
+
 TEST(Panels, LoadingStates) {
     Page page;
     page.apply(app::ParticleIntent{app::SignInWithToken{"0123456789abcdef", false}});

@@ -15,7 +15,8 @@ export const nativeBuild = process.env.UD_NATIVE_BUILD || path.join(repoRoot, 'b
 export const screenshotDir = path.join(here, 'screenshots');
 
 const kMime = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.csv': 'text/csv' };
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.csv': 'text/csv',
+  '.webmanifest': 'application/manifest+json' };
 
 // A static server for dist/ on an ephemeral loopback port.
 export async function serveDist(dir = distDir) {
@@ -68,9 +69,12 @@ export async function launch() {
 // `init` runs in the page before any of its scripts (Playwright addInitScript).
 // `clock` (an ISO time) starts the page's clock there and lets it run (Playwright's
 // clock): the in-page demo clouds then live on that day.
-export async function openApp(browser, baseUrl, { width = 1280, height = 800, scale = 1, query = '', init, clock } = {}) {
+// `serviceWorkers: 'block'` for a test that routes the page's own files: page.route
+// never sees a request the page's service worker (web/sw.js) answers.
+export async function openApp(browser, baseUrl, { width = 1280, height = 800, scale = 1, query = '', init, clock,
+  serviceWorkers = 'allow' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale,
-    acceptDownloads: true });
+    acceptDownloads: true, serviceWorkers });
   if (init) await context.addInitScript(init);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
   const page = await context.newPage();

@@ -81,7 +81,8 @@ test('a pending report redraws about once a second, its countdown ticks, and it 
 // Opens the CSV in the viewer and returns screenshots of its first three rows'
 // first column (the device name), plus the fonts the app says it drew with.
 async function openNonLatin({ blockFonts }) {
-  const { context, page, app, errors } = await openApp(browser, site.url);
+  // No service worker: it would answer fonts/ itself, past the route that blocks them.
+  const { context, page, app, errors } = await openApp(browser, site.url, { serviceWorkers: 'block' });
   const fontRequests = [];
   await page.route('**/fonts/**', (route) => {
     fontRequests.push(route.request().url());
