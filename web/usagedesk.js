@@ -1,7 +1,8 @@
 // Page glue for UsageDesk: the Emscripten Module (canvas, loading screen),
 // clipboard paste, canvas resizing, the file picker and drop target,
-// announcements (live regions, the hidden tab's title, notifications), and the
-// test hook (window.usagedesk) that browser tests use to find widgets.
+// announcements (live regions, the hidden tab's title, notifications), the real
+// <input>s over the app's text fields, and the test hook (window.usagedesk)
+// that browser tests use to find widgets.
 'use strict';
 (function () {
   const canvas = document.getElementById('canvas');
@@ -195,8 +196,100 @@
   window.addEventListener('online', reportNetwork);
   window.addEventListener('offline', reportNetwork);
 
+  // Real inputs over ImGui's text fields (ui/widgets.cpp textField). The app
+  // sends the fields it drew when they change; each gets an invisible <input>
+  // over it in one <form>, so password managers see a login form (autocomplete
+  // names), a tap opens the touch keyboard, and input methods compose into a
+  // real input. Typed keys still reach the app through SDL, which cancels their
+  // default, so an input changes by itself only through autofill, a touch
+  // keyboard or composition: that text goes back to the app.
+  const fieldForm = document.getElementById('text-fields');
+  let lastTextFields = [];    // as the app last sent them (the test hook reads them)
+  fieldForm.addEventListener('submit', (e) => e.preventDefault());  // Enter is the app's; never navigate
+  const mirrors = new Map();  // field name -> <input>
+  let appActive = null;       // the input of the field the app edits, as of the last sync
+  let composing = false;
+  let keyForSdl = false;      // a key SDL handles is down: what it does to an input is SDL's to type
+  window.addEventListener('keydown', (e) => {
+    keyForSdl = e.keyCode !== 229 && !['Unidentified', 'Process', 'Dead'].includes(e.key);
+  }, true);
+  window.addEventListener('keyup', () => { keyForSdl = false; }, true);
+  const appText = (input) => input.dataset.appText || '';
+  function makeMirror(name) {
+    const input = document.createElement('input');
+    input.name = name;
+    input.className = 'text-mirror';
+    input.spellcheck = false;
+    input.autocapitalize = 'off';
+    input.addEventListener('focus', () => {
+      if (input !== appActive) withString(name, (n) => call('ud_on_field_focus', n));
+    });
+    input.addEventListener('compositionstart', () => { composing = true; });
+    input.addEventListener('compositionend', (e) => {
+      composing = false;
+      if (e.data) withString(e.data, (t) => call('ud_on_text_input', t));  // typed at the field's cursor
+      input.value = appText(input);
+    });
+    input.addEventListener('input', (e) => {
+      if (composing || e.isComposing || e.inputType === 'insertCompositionText') return;
+      if (keyForSdl && e.inputType !== 'insertReplacementText') {  // SDL typed that key already
+        input.value = appText(input);
+        return;
+      }
+      input.dataset.appText = input.value;
+      withString(name, (n) => withString(input.value, (t) => call('ud_on_field_text', n, t)));
+    });
+    fieldForm.appendChild(input);
+    return input;
+  }
+  function placeTextInputs(fields) {
+    const drawn = new Set();
+    let active = null;
+    for (const f of fields) {
+      drawn.add(f.name);
+      const input = mirrors.get(f.name) || makeMirror(f.name);
+      mirrors.set(f.name, input);
+      const type = f.password ? 'password' : 'text';
+      if (input.type !== type) input.type = type;
+      input.autocomplete = f.autocomplete;
+      input.inputMode = { 'username': 'email', 'one-time-code': 'numeric' }[f.autocomplete] || 'text';
+      input.setAttribute('aria-label', f.label);
+      Object.assign(input.style, { left: f.x + 'px', top: f.y + 'px', width: f.w + 'px', height: f.h + 'px' });
+      input.dataset.appText = f.text;
+      if (!composing && input.value !== f.text) input.value = f.text;
+      if (f.active) active = input;
+    }
+    for (const [name, input] of mirrors) {
+      if (drawn.has(name)) continue;
+      if (document.activeElement === input) canvas.focus({ preventScroll: true });
+      input.remove();
+      mirrors.delete(name);
+    }
+    const was = appActive;
+    appActive = active;
+    if (active && document.activeElement !== active) active.focus({ preventScroll: true });
+    else if (!active && was && document.activeElement === was) canvas.focus({ preventScroll: true });
+  }
+  // A tap on a field focuses its input inside the touch gesture, which is what
+  // opens the on-screen keyboard; the app also gets the tap (SDL) and edits the field.
+  canvas.addEventListener('touchend', (e) => {
+    const t = e.changedTouches[0];
+    if (!t) return;
+    for (const input of mirrors.values()) {
+      const r = input.getBoundingClientRect();
+      if (t.clientX >= r.left && t.clientX < r.right && t.clientY >= r.top && t.clientY < r.bottom) {
+        input.focus({ preventScroll: true });
+        return;
+      }
+    }
+  });
+
   window.usagedeskGlue = {
     isReady: false,
+    syncTextFields(fields) {
+      lastTextFields = fields;
+      placeTextInputs(fields);
+    },
     announce(text, urgent, reportReady, notify) {
       sayInLiveRegion(text, urgent);
       if (reportReady && document.hidden) document.title = 'Report ready · ' + kTitle;
@@ -228,5 +321,8 @@
     // parse_ms inside the app's reader, read_wait_ms waiting for the disk.
     lastFileLoad: () => lastLoad,
     fontPixelRatio: () => call('ud_font_pixel_ratio'),
+    // The text fields as the app last drew them, with their text; a password
+    // field's text only as whether it has any (secrets never in the hook).
+    textFields: () => lastTextFields.map((f) => (f.password ? { ...f, text: f.text !== '' } : f)),
   };
 })();

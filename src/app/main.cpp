@@ -2,7 +2,8 @@
 // and runs the render-on-demand loop. Everything the loop decides is here:
 // when to draw (input, network answers, due timers, animations), HiDPI font
 // rasterisation (again when devicePixelRatio changes), the theme, precise mouse wheel, and the exported functions the page's
-// JavaScript calls (test hook, paste, resize, theme, file chunks). Page
+// JavaScript calls (test hook, paste, resize, theme, file chunks, the page's
+// <input>s over the text fields). Page
 // happenings go to the Controller as events; this file never writes AppState.
 // There is no per-frame loop: every frame is requested (FrameScheduler), so an
 // idle page runs nothing at all.
@@ -68,6 +69,7 @@ struct App {
     std::string paste_text;       // last text from the DOM paste event
     std::vector<SDL_Event> deferred;  // key releases held back one frame (see pumpEvents)
     std::string hook_buffer;      // keeps test-hook strings alive for JS
+    std::string text_fields_sent; // the text-field list the page's <input>s were last placed by
 };
 
 App* g_app = nullptr;  // only for the exported C functions below; main owns it
@@ -124,6 +126,41 @@ void syncTheme(App& app) {
 
 const char* clipboardText(void* user) { return static_cast<App*>(user)->paste_text.c_str(); }
 void setClipboardText(void*, const char* text) { ud::platform::web::copyToClipboard(text); }
+
+// Keyboard input that comes from the page rather than from SDL's key listeners
+// (a paste, text an input method composed) joins SDL's queue, so it reaches
+// ImGui in order with the keys around it.
+void pushKey(SDL_EventType type, Uint16 mod) {
+    SDL_Event key{};
+    key.type = type;
+    key.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
+    key.key.keysym.scancode = SDL_SCANCODE_V;
+    key.key.keysym.sym = SDLK_v;
+    key.key.keysym.mod = mod;
+    SDL_PushEvent(&key);
+}
+void pushText(std::string_view text) {
+    // SDL_TEXTINPUT holds 32 bytes: cut longer text between UTF-8 characters.
+    constexpr std::size_t kMax = sizeof(SDL_TextInputEvent::text) - 1;
+    while (!text.empty()) {
+        std::size_t n = std::min(text.size(), kMax);
+        while (n < text.size() && n > 1 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+        SDL_Event e{};
+        e.type = SDL_TEXTINPUT;
+        text.substr(0, n).copy(e.text.text, n);
+        SDL_PushEvent(&e);
+        text.remove_prefix(n);
+    }
+}
+
+// The page keeps a real <input> over each text field drawn (web/usagedesk.js);
+// it hears about them only when one moved, changed or took the keyboard.
+void mirrorTextFields(App& app) {
+    std::string fields = app.ui.widgets.textFieldsJson();
+    if (fields == app.text_fields_sent) return;
+    app.text_fields_sent = std::move(fields);
+    ud::platform::web::syncTextFields(app.text_fields_sent);
+}
 
 bool handleEvent(const SDL_Event& e) {
     if (e.type == SDL_MOUSEWHEEL) {
@@ -244,6 +281,7 @@ void drawFrame(App& app) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(app.window);
     ++app.frame_count;
+    mirrorTextFields(app);
 
     if (!intents.empty()) {
         app.controller->apply(intents);
@@ -296,12 +334,32 @@ EMSCRIPTEN_KEEPALIVE double ud_frame_build_ms() { return g_app->frame_build_ms; 
 
 EMSCRIPTEN_KEEPALIVE void ud_wake() { requestFrame(*g_app); }
 
-// Text from the DOM paste event: becomes ImGui's clipboard and is typed into
-// the focused field (Ctrl+V never reaches SDL, see web/usagedesk.js).
+// Text from the DOM paste event becomes ImGui's clipboard, and the app gets a
+// Ctrl+V of its own (the real one never reaches SDL, see web/usagedesk.js), so
+// the field pastes as ImGui does, at its cursor. Typing the text instead fails
+// for a real Ctrl+V: 1.86 drops typed characters while Ctrl is held.
 EMSCRIPTEN_KEEPALIVE void ud_on_paste(const char* text) {
     g_app->paste_text = text ? text : "";
-    ImGui::GetIO().AddInputCharactersUTF8(g_app->paste_text.c_str());
+    pushKey(SDL_KEYDOWN, KMOD_LCTRL);
+    pushKey(SDL_KEYUP, static_cast<Uint16>(SDL_GetModState()));  // the keyboard as it really is
+}
+
+// The page's <input> over text field `name` took text that no key brought
+// (autofill, a touch keyboard): the field shows it on the next frame.
+EMSCRIPTEN_KEEPALIVE void ud_on_field_text(const char* name, const char* text) {
+    g_app->ui.widgets.pageInput().text[name ? name : ""] = text ? text : "";
     requestFrame(*g_app);
+}
+// The page's <input> over text field `name` got the focus (a tap, a script):
+// the field takes the keyboard on the next frame.
+EMSCRIPTEN_KEEPALIVE void ud_on_field_focus(const char* name) {
+    g_app->ui.widgets.pageInput().focus = name ? name : "";
+    requestFrame(*g_app);
+}
+// Text an input method composed (IME, dead keys) in the focused <input>: typed
+// into the field being edited, at its cursor.
+EMSCRIPTEN_KEEPALIVE void ud_on_text_input(const char* text) {
+    if (text) pushText(text);
 }
 
 EMSCRIPTEN_KEEPALIVE void ud_on_resize(int css_width, int css_height) {
@@ -406,11 +464,12 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is code, not a saved file
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplSDL2_InitForOpenGL(app.window, app.gl);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    // After the backend, which installs SDL's clipboard (a private one in a browser).
     io.GetClipboardTextFn = clipboardText;
     io.SetClipboardTextFn = setClipboardText;
     io.ClipboardUserData = &app;
-    ImGui_ImplSDL2_InitForOpenGL(app.window, app.gl);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
     loadFonts(app);
 
     app.transport = std::make_unique<ud::platform::web::WebHttpTransport>([] { requestFrame(*g_app); });

@@ -4,7 +4,6 @@
 #include "ui/panel_activeplatform.h"
 
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
 #include <string>
 
@@ -45,10 +44,12 @@ bool drawTokenField(const app::ActivePlatformState& s, ActivePlatformForms& f, W
     const ImGuiStyle& st = ImGui::GetStyle();
     float boxes = 2 * (ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + st.ItemSpacing.x) +
                   ImGui::CalcTextSize("Show").x + ImGui::CalcTextSize("Remember on this device").x + 4;
-    ImGui::SetNextItemWidth(-boxes);
-    ImGuiInputTextFlags flags = f.show_token ? 0 : ImGuiInputTextFlags_Password;
-    bool changed = ImGui::InputTextWithHint("##token", "sent only in the X-Api-Token header", &f.edit.token, flags);
-    markItem(reg, "ap.token");
+    TextFieldOptions token;
+    token.label = "Manager API token";
+    token.hint = "sent only in the X-Api-Token header";
+    token.password = !f.show_token;
+    token.width = -boxes;
+    bool changed = textField(reg, "ap.token", f.edit.token, token);
     ImGui::SameLine();
     ImGui::Checkbox("Show", &f.show_token);
     markItem(reg, "ap.token.show");

@@ -3,7 +3,6 @@
 // chosen key sorted by the size of the change (new and gone marked), a chart of
 // both ranges day by day from their first days, and CSV export.
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
 #include "core/base/date.h"
 #include "ui/chart_widget.h"
@@ -31,9 +30,10 @@ std::string changeText(const core::CompareLine& l) {
 
 // One short date field on the line ("earlier from", ...), named for the tests.
 void dateField(UiState& ui, const char* id, const char* hint, std::string& text) {
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    ImGui::InputTextWithHint((std::string("##") + id).c_str(), hint, &text);
-    markItem(ui.widgets, id);
+    TextFieldOptions options;
+    options.hint = hint;
+    options.width = ImGui::GetFontSize() * 7;
+    textField(ui.widgets, id, text, options);
     ImGui::SameLine();
 }
 

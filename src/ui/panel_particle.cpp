@@ -5,7 +5,6 @@
 #include "ui/panel_particle.h"
 
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
 #include <algorithm>
 
@@ -30,12 +29,13 @@ void drawTokenTab(const app::ParticleLogin& login, ParticleForms& f, WidgetRegis
               "Authorization header and kept in memory unless you tick Remember.");
     ImGui::TextUnformatted("Access token");
     const ImGuiStyle& st = ImGui::GetStyle();
-    ImGui::SetNextItemWidth(-(ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + st.ItemSpacing.x +
-                              ImGui::CalcTextSize("Show").x + 4));
+    TextFieldOptions token;
+    token.label = "Access token";
+    token.hint = "paste the token here";
+    token.password = !f.show_token;
+    token.width = -(ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + st.ItemSpacing.x + ImGui::CalcTextSize("Show").x + 4);
     bool submit = false;
-    ImGui::InputTextWithHint("##token", "paste the token here", &f.token,
-                             f.show_token ? 0 : ImGuiInputTextFlags_Password);
-    markItem(reg, "particle.token");
+    textField(reg, "particle.token", f.token, token);
     submit |= enterPressedIn();
     ImGui::SameLine();
     ImGui::Checkbox("Show", &f.show_token);
@@ -51,9 +51,9 @@ void drawPasswordTab(const app::ParticleLogin& login, ParticleForms& f, WidgetRe
               "/oauth/token and never kept.");
     bool submit = false;
     if (!login.needs_otp) {
-        labelledInput(reg, "particle.email", "Email", f.email, {}, "you@example.com");
+        labelledInput(reg, "particle.email", "Email", f.email, {}, "you@example.com", false, "username");
         submit |= enterPressedIn();
-        labelledInput(reg, "particle.password", "Password", f.password, {}, nullptr, true);
+        labelledInput(reg, "particle.password", "Password", f.password, {}, nullptr, true, "current-password");
         submit |= enterPressedIn();
         ImGui::TextUnformatted("Token lifetime");
         ImGui::SetNextItemWidth(220);
@@ -78,7 +78,8 @@ void drawPasswordTab(const app::ParticleLogin& login, ParticleForms& f, WidgetRe
         return;
     }
     ImGui::Text("Account: %s", f.email.c_str());
-    labelledInput(reg, "particle.otp", "6-digit code from your authenticator app", f.otp, {}, "123456");
+    labelledInput(reg, "particle.otp", "6-digit code from your authenticator app", f.otp, {}, "123456", false,
+                  "one-time-code");
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere(-1);
     submit |= enterPressedIn();
     submit |= actionButton(reg, "particle.otp.submit", login.busy ? "Checking..." : "Verify code", !f.otp.empty(),

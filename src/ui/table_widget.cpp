@@ -2,7 +2,6 @@
 #include "ui/table_widget.h"
 
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <string>
@@ -53,10 +52,10 @@ void cellText(const core::Column& column, std::size_t row, bool right_align) {
 void drawToolbar(const char* id, const core::Table& table, const app::TableViewState& view, TableWidgetForm& form,
                  WidgetRegistry& reg, std::vector<app::TableAction>& out) {
     std::string name = id;
-    ImGui::SetNextItemWidth(260);
-    if (ImGui::InputTextWithHint(("##search" + name).c_str(), "Search text columns", &form.search))
-        out.push_back(app::SetSearch{form.search});
-    markItem(reg, name + ".search");
+    TextFieldOptions search;
+    search.hint = "Search text columns";
+    search.width = 260;
+    if (textField(reg, name + ".search", form.search, search)) out.push_back(app::SetSearch{form.search});
     ImGui::SameLine();
     if (ImGui::Button(("Columns...##" + name).c_str())) ImGui::OpenPopup(("columns" + name).c_str());
     markItem(reg, name + ".columns", "Columns...");
@@ -151,11 +150,10 @@ void drawTableWidget(const char* id, const core::Table& table, const app::TableV
         std::size_t c = cols[i];
         bool bad = c < view.filter_errors.size() && !view.filter_errors[c].empty();
         if (bad) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.85f, 0.25f, 0.2f, 0.35f));
-        ImGui::SetNextItemWidth(-1);
-        const char* hint = table.column(c).type() == core::ColumnType::Text ? "contains" : ">=, <, a..b";
-        if (ImGui::InputTextWithHint(("##f" + std::to_string(c)).c_str(), hint, &form.filters[c]))
+        TextFieldOptions filter;
+        filter.hint = table.column(c).type() == core::ColumnType::Text ? "contains" : ">=, <, a..b";
+        if (textField(reg, name + ".filter." + std::to_string(c), form.filters[c], filter))
             out.push_back(app::SetColumnFilter{c, form.filters[c]});
-        markItem(reg, name + ".filter." + std::to_string(c));
         if (bad) ImGui::PopStyleColor();
     }
 

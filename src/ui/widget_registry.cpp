@@ -19,6 +19,29 @@ std::string WidgetRegistry::json() const {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);  // labels may come from files
 }
 
+std::string WidgetRegistry::textFieldsJson() const {
+    nlohmann::json j = nlohmann::json::array();
+    for (const TextField& f : text_fields_)
+        j.push_back({{"name", f.name}, {"x", f.rect.x}, {"y", f.rect.y}, {"w", f.rect.w}, {"h", f.rect.h},
+                     {"active", f.rect.active}, {"autocomplete", f.autocomplete}, {"password", f.password},
+                     {"text", f.text}, {"label", f.label}});
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::optional<std::string> WidgetRegistry::takePageText(const std::string& name) {
+    auto it = page_input_.text.find(name);
+    if (it == page_input_.text.end()) return std::nullopt;
+    std::string text = std::move(it->second);
+    page_input_.text.erase(it);
+    return text;
+}
+
+bool WidgetRegistry::takePageFocus(const std::string& name) {
+    if (page_input_.focus != name) return false;
+    page_input_.focus.clear();
+    return true;
+}
+
 void markItem(WidgetRegistry& registry, const std::string& name, const std::string& label) {
     ImVec2 min = ImGui::GetItemRectMin();
     ImVec2 max = ImGui::GetItemRectMax();

@@ -2,26 +2,70 @@
 #include "ui/widgets.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // GetActiveID: is this field the one being edited
 #include <imgui_stdlib.h>
 
 #include <cmath>
+#include <optional>
 
 namespace ud::ui {
 namespace {
 const ImVec4 kErrorColor(0.86f, 0.20f, 0.18f, 1.0f);
 const ImVec4 kSuccessColor(0.13f, 0.60f, 0.30f, 1.0f);
 const ImVec4 kWarningColor(0.80f, 0.50f, 0.05f, 1.0f);  // amber: readable on the light and the dark theme
+
+// Puts the page input's text into the field being edited: ImGui edits its own
+// copy of an active field's text, which would overwrite the caller's buffer.
+int replaceActiveText(ImGuiInputTextCallbackData* data) {
+    const auto* replacement = static_cast<const std::string*>(data->UserData);
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways && replacement) {
+        data->DeleteChars(0, data->BufTextLen);
+        data->InsertChars(0, replacement->c_str());
+    }
+    return 0;
+}
 }  // namespace
 
-bool labelledInput(WidgetRegistry& reg, const char* id, const char* label, std::string& text,
-                   const std::string& error, const char* hint, bool password) {
-    ImGui::TextUnformatted(label);
-    ImGui::PushID(id);
-    ImGui::SetNextItemWidth(-1);
-    ImGuiInputTextFlags flags = password ? ImGuiInputTextFlags_Password : 0;
-    bool changed = hint ? ImGui::InputTextWithHint("##field", hint, &text, flags) : ImGui::InputText("##field", &text, flags);
-    markItem(reg, id, label);  // the caption, so tests can read what the field asks for
+bool textField(WidgetRegistry& reg, const std::string& name, std::string& text, const TextFieldOptions& options) {
+    ImGui::PushID(name.c_str());
+    const bool was_active = ImGui::GetActiveID() == ImGui::GetID("##field");
+    std::optional<std::string> from_page = reg.takePageText(name);
+    bool changed = false;
+    if (from_page && !was_active) {
+        changed = text != *from_page;
+        text = *from_page;
+    }
+    if (reg.takePageFocus(name) && !was_active) ImGui::SetKeyboardFocusHere();
+    ImGuiInputTextFlags flags = options.password ? ImGuiInputTextFlags_Password : 0;
+    ImGuiInputTextCallback callback = nullptr;
+    void* replacement = nullptr;
+    if (from_page && was_active) {
+        flags |= ImGuiInputTextFlags_CallbackAlways;
+        callback = replaceActiveText;
+        replacement = &*from_page;
+    }
+    ImGui::SetNextItemWidth(options.width);
+    changed |= options.hint ? ImGui::InputTextWithHint("##field", options.hint, &text, flags, callback, replacement)
+                            : ImGui::InputText("##field", &text, flags, callback, replacement);
     ImGui::PopID();
+    markItem(reg, name, options.label ? options.label : "");  // the caption, so tests can read what it asks for
+    auto drawn = reg.rects().find(name);
+    if (drawn != reg.rects().end()) {
+        const char* accessible = options.label ? options.label : options.hint ? options.hint : name.c_str();
+        reg.putTextField({name, drawn->second, options.autocomplete, options.password, text, accessible});
+    }
+    return changed;
+}
+
+bool labelledInput(WidgetRegistry& reg, const char* id, const char* label, std::string& text,
+                   const std::string& error, const char* hint, bool password, const char* autocomplete) {
+    ImGui::TextUnformatted(label);
+    TextFieldOptions options;
+    options.label = label;
+    options.hint = hint;
+    options.password = password;
+    options.autocomplete = autocomplete;
+    bool changed = textField(reg, id, text, options);
     if (!error.empty()) {
         errorText(error);
         markItem(reg, std::string(id) + ".error", error);  // the inline message, for tests

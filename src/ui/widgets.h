@@ -9,10 +9,27 @@
 
 namespace ud::ui {
 
+struct TextFieldOptions {
+    const char* label = nullptr;  // the caption: the page input's accessible name, the test hook's label
+    const char* hint = nullptr;   // grey text while empty
+    bool password = false;        // drawn as dots
+    // "username", "current-password", "one-time-code" for a login; "off" for
+    // everything else (tokens too: no password manager should keep them).
+    const char* autocomplete = "off";
+    float width = -1.0f;          // ImGui item width; -1 = the rest of the line
+};
+// Every text field is drawn here: the ImGui field, its rectangle for the test
+// hook (`name`), and its entry in the registry's text-field list, which the page
+// mirrors into one real <input> each. Text the page's input took without key
+// presses (autofill, a touch keyboard) and a focus it got (a tap) come back
+// through the registry's PageInput. Returns true when the text changed.
+bool textField(WidgetRegistry& reg, const std::string& name, std::string& text, const TextFieldOptions& options = {});
+
 // A label above a full-width text field; `error` (if any) shows under it in red.
 // Returns true when the text changed. `id` names the widget for tests.
 bool labelledInput(WidgetRegistry& reg, const char* id, const char* label, std::string& text,
-                   const std::string& error = {}, const char* hint = nullptr, bool password = false);
+                   const std::string& error = {}, const char* hint = nullptr, bool password = false,
+                   const char* autocomplete = "off");
 // Two labelled fields side by side, each half the width (e.g. a date range).
 // Returns true when either changed.
 bool labelledInputPair(WidgetRegistry& reg, const char* id_a, const char* label_a, std::string& text_a,

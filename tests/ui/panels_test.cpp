@@ -127,6 +127,36 @@ TEST(Panels, OfflineNoticesAndTheThemeChoice) {
     expectWidgets(page.draw(), {"settings.theme.system", "settings.theme.light", "settings.theme.dark"});
 }
 
+// The page keeps a real <input> over each text field drawn (web/usagedesk.js):
+// the list says which, with the autocomplete name a password manager reads;
+// text and a focus from those inputs reach the field through PageInput.
+TEST(Panels, TextFieldsAreListedForThePageAndTakeItsTextAndFocus) {
+    Page page;
+    page.draw();
+    const std::string fields = page.ui.widgets.textFieldsJson();
+    EXPECT_NE(fields.find(R"("name":"particle.token")"), std::string::npos) << fields;
+    EXPECT_NE(fields.find(R"("autocomplete":"off")"), std::string::npos) << fields;
+    EXPECT_NE(fields.find(R"("password":true)"), std::string::npos) << fields;  // the token is drawn as dots
+
+    page.ui.widgets.pageInput().text["particle.token"] = "from-autofill";
+    page.draw();
+    EXPECT_EQ(page.ui.particle.token, "from-autofill");
+    EXPECT_FALSE(page.ui.widgets.rects().at("particle.token").active);
+
+    page.ui.widgets.pageInput().focus = "particle.token";
+    page.draw();
+    EXPECT_TRUE(page.ui.widgets.rects().at("particle.token").active) << "a tap on the input gives the field the keyboard";
+    EXPECT_TRUE(page.ui.widgets.pageInput().focus.empty());
+
+    // While the field is being edited, ImGui holds its own copy of the text: a
+    // touch keyboard's whole new text replaces it there.
+    page.ui.widgets.pageInput().text["particle.token"] = "typed-on-a-phone";
+    page.draw();
+    EXPECT_EQ(page.ui.particle.token, "typed-on-a-phone");
+    EXPECT_TRUE(page.ui.widgets.rects().at("particle.token").active);
+    EXPECT_NE(page.ui.widgets.textFieldsJson().find(R"("active":true)"), std::string::npos);
+}
+
 TEST(Panels, LoadingStates) {
     Page page;
     page.apply(app::ParticleIntent{app::SignInWithToken{"0123456789abcdef", false}});

@@ -71,10 +71,11 @@ export async function launch() {
 // clock): the in-page demo clouds then live on that day.
 // `serviceWorkers: 'block'` for a test that routes the page's own files: page.route
 // never sees a request the page's service worker (web/sw.js) answers.
+// `touch`: a phone's touch screen (hasTouch, isMobile): tap with page.touchscreen or app.tap().
 export async function openApp(browser, baseUrl, { width = 1280, height = 800, scale = 1, query = '', init, clock,
-  serviceWorkers = 'allow' } = {}) {
+  serviceWorkers = 'allow', touch = false } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale,
-    acceptDownloads: true, serviceWorkers });
+    acceptDownloads: true, serviceWorkers, hasTouch: touch, isMobile: touch });
   if (init) await context.addInitScript(init);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
   const page = await context.newPage();

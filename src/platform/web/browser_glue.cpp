@@ -40,6 +40,9 @@ EM_JS(int, ud_js_page_hidden, (), { return document.hidden ? 1 : 0; });
 EM_JS(void, ud_js_announce, (const char* text, int len, int urgent, int report_ready, int notify), {
     if (window.usagedeskGlue) window.usagedeskGlue.announce(UTF8ToString(text, len), !!urgent, !!report_ready, !!notify);
 });
+EM_JS(void, ud_js_sync_text_fields, (const char* json, int len), {
+    if (window.usagedeskGlue) window.usagedeskGlue.syncTextFields(JSON.parse(UTF8ToString(json, len)));
+});
 EM_JS(void, ud_js_ask_notification_permission, (), {
     if (window.usagedeskGlue) window.usagedeskGlue.askNotificationPermission();
 });
@@ -75,6 +78,9 @@ double nowMs() { return ud_js_now(); }
 bool pageHidden() { return ud_js_page_hidden() != 0; }
 void announce(std::string_view text, bool urgent, bool report_ready, bool notify) {
     ud_js_announce(text.data(), static_cast<int>(text.size()), urgent, report_ready, notify);
+}
+void syncTextFields(std::string_view fields_json) {
+    ud_js_sync_text_fields(fields_json.data(), static_cast<int>(fields_json.size()));
 }
 void askNotificationPermission() { ud_js_ask_notification_permission(); }
 

@@ -31,6 +31,9 @@ bool pageHidden();  // document.hidden: a background tab, which gets no animatio
 // that is ready also marks a hidden tab's title and, with `notify`, shows a
 // system notification when permission was given (web/usagedesk.js).
 void announce(std::string_view text, bool urgent, bool report_ready, bool notify);
+// Places the page's real <input>s over the text fields drawn this frame: the
+// JSON list of ui::WidgetRegistry::textFieldsJson() (web/usagedesk.js).
+void syncTextFields(std::string_view fields_json);
 // Asks for permission to show notifications (the person just ticked "notify me").
 void askNotificationPermission();
 
