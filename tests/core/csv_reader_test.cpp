@@ -208,10 +208,16 @@ TEST(CsvReader, ATextColumnSaysWhyItIsText) {
     // A value past the rows types are read from widens the column and says where.
     CsvReadOptions options;
     options.inference_rows = 2;
-    Table w = parse("n\n1\n2\n3\n12345678901234567890123\n", options);
+    Table w = parse("n\n1\n2\n3\n1234567890123456789012345678\n", options);
     EXPECT_EQ(w.column(0).type(), ColumnType::Text);
     EXPECT_EQ(w.column(0).textReason(),
-              "Read as text: \"12345678901234567890123\" (row 4) is too long to total exactly.");
+              "Read as text: \"1234567890123456789012345678\" (row 4) is too long to total exactly.");
+    // Up to 27 digits a long integer is a number (issue 12), read in the sample or later.
+    Table l = parse("n,m\n1,12345678901234567890123\n2,5\n12345678901234567890123,6\n", options);
+    EXPECT_EQ(l.column(0).type(), ColumnType::Integer);
+    EXPECT_EQ(l.column(1).type(), ColumnType::Integer);
+    EXPECT_TRUE(l.column(0).isWide());
+    EXPECT_EQ(l.column(0).cellText(2), "12345678901234567890123");
 }
 
 TEST(CsvReader, WidensAColumnWhenALaterValueDoesNotFit) {

@@ -79,6 +79,35 @@ TEST(CellText, ExponentFormIsExactOrRefused) {
     EXPECT_FALSE(decimalFromCell("1234567890123456789e-5", units, scale));  // 19 digits
 }
 
+TEST(CellText, WideNumbersKeepCanonicalSpellingUpTo27Digits) {
+    Int128 units = 0;
+    int scale = 0;
+    EXPECT_TRUE(wideFromCell("123456789012345678901234567", units, scale));
+    EXPECT_EQ(scale, 0);
+    std::string text;
+    appendFixedPoint(text, units, scale, false);
+    EXPECT_EQ(text, "123456789012345678901234567");
+    EXPECT_FALSE(wideFromCell("1234567890123456789012345678", units, scale));  // 28 digits
+    EXPECT_TRUE(wideFromCell("-99999999999999999999.000000001", units, scale));
+    EXPECT_EQ(scale, 9);
+    text.clear();
+    appendFixedPoint(text, units, scale, false);
+    EXPECT_EQ(text, "-99999999999999999999.000000001");
+    EXPECT_TRUE(wideFromCell("2.5e25", units, scale));  // the exponent form, at its smallest scale
+    EXPECT_EQ(scale, 0);
+    EXPECT_EQ(units, Int128{25} * 1000000000000000000LL * 1000000);
+    EXPECT_FALSE(wideFromCell("1e27", units, scale));
+    EXPECT_FALSE(wideFromCell("1e-10", units, scale));
+    EXPECT_FALSE(wideFromCell("1.0000000000", units, scale));  // 10 fraction digits would round
+    for (std::string_view bad : {"0123456789012345678901", "-0", "+12345678901234567890", "1.", ".5", "1e", "--1", "1 2", ""})
+        EXPECT_FALSE(wideFromCell(bad, units, scale)) << bad;
+    EXPECT_TRUE(isWideIntegerCell("-12345678901234567890"));
+    EXPECT_FALSE(isWideIntegerCell("1.5"));
+    text.clear();
+    appendFixedPoint(text, Int128{-12345}, 2, true);  // the 128-bit form agrees with the 64-bit one
+    EXPECT_EQ(text, "-123.45");
+}
+
 TEST(CellText, DatesAreStrictCalendarDays) {
     std::int32_t d = 0;
     EXPECT_TRUE(daysFromCell("1970-01-01", d));
@@ -140,10 +169,52 @@ TEST(TableBuilder, ColumnsWidenToTextWithoutLosingCells) {
     EXPECT_TRUE(d.column(0).isNull(1));
 }
 
-TEST(TableBuilder, DecimalThatOverflowsInt64AtColumnScaleBecomesText) {
+TEST(TableBuilder, DecimalThatOverflowsInt64AtColumnScaleGoesWide) {
     Table t = oneColumn(ColumnType::Decimal, {"0.000000001", "123456789012.5"});
-    EXPECT_EQ(t.column(0).type(), ColumnType::Text);
+    EXPECT_EQ(t.column(0).type(), ColumnType::Decimal);
+    EXPECT_TRUE(t.column(0).isWide());
     EXPECT_EQ(cellTexts(t.column(0)), (std::vector<std::string>{"0.000000001", "123456789012.5"}));
+    EXPECT_EQ(*t.column(0).number(1), *Decimal::fromText("123456789012.5"));
+}
+
+// Issue 12: integers longer than int64 are numbers that total exactly, up to
+// 27 digits before the point; past that the column is text and says why.
+TEST(TableBuilder, WideIntegersAndDecimalsStayNumbers) {
+    Table t = oneColumn(ColumnType::Integer, {"1", "", "123456789012345678901234567", "-99999999999999999999"});
+    const Column& c = t.column(0);
+    EXPECT_EQ(c.type(), ColumnType::Integer);
+    EXPECT_TRUE(c.isWide());
+    EXPECT_TRUE(c.isNull(1));
+    EXPECT_EQ(cellTexts(c), (std::vector<std::string>{"1", "", "123456789012345678901234567", "-99999999999999999999"}));
+    EXPECT_EQ(c.displayText(2), "123,456,789,012,345,678,901,234,567");
+    EXPECT_EQ(*c.number(2), *Decimal::fromText("123456789012345678901234567"));
+    // A fraction after wide integers: the column becomes a wide decimal, every cell exact.
+    Table d = oneColumn(ColumnType::Integer, {"20000000000000000000", "0.25", "3"});
+    EXPECT_EQ(d.column(0).type(), ColumnType::Decimal);
+    EXPECT_EQ(cellTexts(d.column(0)), (std::vector<std::string>{"20000000000000000000", "0.25", "3"}));
+    EXPECT_EQ(*d.column(0).number(0), *Decimal::fromText("20000000000000000000"));
+    // 28 digits: too long to total exactly, so text (no cell changed).
+    Table x = oneColumn(ColumnType::Integer, {"1", "1234567890123456789012345678"});
+    EXPECT_EQ(x.column(0).type(), ColumnType::Text);
+    EXPECT_EQ(cellTexts(x.column(0)), (std::vector<std::string>{"1", "1234567890123456789012345678"}));
+    // Leading zeros and "-0" stay text, as for short numbers.
+    EXPECT_EQ(oneColumn(ColumnType::Integer, {"00000000000000000000001"}).column(0).type(), ColumnType::Text);
+}
+
+TEST(TableBuilder, WideColumnsCopyAndWidenToTextWithoutLoss) {
+    Table t = oneColumn(ColumnType::Integer, {"5", "30000000000000000000", ""});
+    ColumnBuilder copy("copy", ColumnType::Integer);
+    std::vector<std::uint32_t> rows{2, 1, 0};
+    copy.appendRows(t.column(0), rows);
+    Column c = copy.finish(3);
+    EXPECT_TRUE(c.isWide());
+    EXPECT_EQ(cellTexts(c), (std::vector<std::string>{"", "30000000000000000000", "5"}));
+    ColumnBuilder b("n", ColumnType::Integer);
+    b.appendText("30000000000000000000");
+    b.appendText("n/a");
+    Column text = b.finish(2);
+    EXPECT_EQ(text.type(), ColumnType::Text);
+    EXPECT_EQ(cellTexts(text), (std::vector<std::string>{"30000000000000000000", "n/a"}));
 }
 
 TEST(TableBuilder, TypedAppendsFromJsonLikeSources) {

@@ -173,7 +173,8 @@ TEST(TableGroup, EmptyAndOversizedCellsInsideRuns) {
                                        {"b", "2", "18000000000000000000", "9000000000000000000", "2"},
                                        {"c", "1", "", "", "0"},
                                        {"d", "1", "2", "2", "1"}}));
-    EXPECT_EQ(g->groups.column(2).type(), ColumnType::Text);  // widened by the oversized sum
+    EXPECT_EQ(g->groups.column(2).type(), ColumnType::Integer);  // wide: the oversized sum stays a number
+    EXPECT_TRUE(g->groups.column(2).isWide());
     EXPECT_EQ(g->groups.column(3).type(), ColumnType::Integer);
     EXPECT_EQ(g->groups.column(0).dictionarySize(), 5u);  // the empty cell and a, b, c, d, in key order
     EXPECT_EQ(g->groups.column(0).dictionaryText(1), "a");
@@ -211,6 +212,51 @@ TEST(TableGroupOverflow, MeanAndSumOfHugeIntegersAreExact) {
     Rows totals = rowsOf(g->totals);
     EXPECT_EQ(totals[0][3], "18200000000000000000");
     EXPECT_EQ(Decimal::fromText(totals[0][2]), Decimal::fromInt(4550000000000000000LL)) << totals[0][2];
+}
+
+// Issue 12: a source column with integers past int64 totals exactly, and such
+// a column can be a group key; a sum past what Decimal holds says so.
+TEST(TableGroupOverflow, WideSourceColumnsTotalExactly) {
+    Result<Table> t = tableFromCsv(
+        "k,v\n"
+        "a,100000000000000000000\n"
+        "b,1\n"
+        "a,100000000000000000001\n"
+        "b,\n"
+        "c,-7\n");
+    ASSERT_TRUE(t.ok());
+    ASSERT_TRUE(t->column(1).isWide());
+    GroupSpec spec;
+    spec.keys = {{0, false}};
+    spec.aggregates = {{1, Aggregate::Sum}, {1, Aggregate::Min}, {1, Aggregate::Max}, {1, Aggregate::Mean},
+                       {1, Aggregate::Count}};
+    Result<GroupedTable> g = groupRows(*t, allRows(*t), spec);
+    ASSERT_TRUE(g.ok());
+    EXPECT_EQ(rowsOf(g->groups),
+              (Rows{{"a", "2", "200000000000000000001", "100000000000000000000", "100000000000000000001",
+                     "100000000000000000000.50", "2"},
+                    {"b", "2", "1", "1", "1", "1.00", "1"},
+                    {"c", "1", "-7", "-7", "-7", "-7.00", "1"}}));
+    EXPECT_EQ(rowsOf(g->totals), (Rows{{"Total", "5", "199999999999999999995", "-7", "100000000000000000001",
+                                         "49999999999999999998.75", "4"}}));
+    // Grouped by the wide column itself: one group per value, empty last.
+    GroupSpec by_value;
+    by_value.keys = {{1, false}};
+    Result<GroupedTable> v = groupRows(*t, allRows(*t), by_value);
+    ASSERT_TRUE(v.ok());
+    EXPECT_EQ(rowsOf(v->groups), (Rows{{"-7", "1"}, {"1", "1"}, {"100000000000000000000", "1"},
+                                       {"100000000000000000001", "1"}, {"", "1"}}));
+    // Past 10^27 a sum is too large to total exactly, never a wrapped number.
+    std::string csv = "k,v\n";
+    for (int i = 0; i < 200; ++i) csv += "a,999999999999999999999999999\n";
+    Result<Table> big = tableFromCsv(csv);
+    ASSERT_TRUE(big.ok());
+    GroupSpec sum;
+    sum.keys = {{0, false}};
+    sum.aggregates = {{1, Aggregate::Sum}};
+    Result<GroupedTable> s = groupRows(*big, allRows(*big), sum);
+    ASSERT_TRUE(s.ok());
+    EXPECT_EQ(rowsOf(s->groups)[0][2], kTooLargeText);
 }
 
 }  // namespace

@@ -86,6 +86,32 @@ TEST(TableView, SortsEachTypeWithEmptyCellsLast) {
     EXPECT_EQ(sorted(t, {{1, SortDirection::Ascending}}), (Rows{1, 3, 0, 4, 2}));
 }
 
+// Issue 12: a column with integers past int64 sorts and filters by value.
+TEST(TableView, WideNumbersSortAndFilterByValue) {
+    Table t = test::tableOf(
+        "n,x\n"
+        "30000000000000000000,a\n"    // row 0
+        "-5,b\n"                      // row 1
+        ",c\n"                        // row 2
+        "29999999999999999999.5,d\n"  // row 3
+        "30000000000000000000,e\n");  // row 4
+    ASSERT_TRUE(t.column(0).isWide());
+    EXPECT_EQ(sorted(t, {{0, SortDirection::Ascending}}), (Rows{1, 3, 0, 4, 2}));
+    EXPECT_EQ(sorted(t, {{0, SortDirection::Descending}}), (Rows{0, 4, 3, 1, 2}));
+    ColumnFilter f;
+    f.column = 0;
+    f.min = Decimal::fromText("29999999999999999999.6");
+    std::vector<ColumnFilter> filters{f};
+    EXPECT_EQ(filterRows(t, filters, ""), (Rows{0, 4}));
+    filters[0].min.reset();
+    filters[0].max = Decimal::fromInt(0);
+    EXPECT_EQ(filterRows(t, filters, ""), (Rows{1}));
+    ColumnFilter contains;
+    contains.column = 0;
+    contains.contains = "99.5";
+    EXPECT_EQ(filterRows(t, std::vector<ColumnFilter>{contains}, ""), (Rows{3}));  // the exact digits
+}
+
 TEST(TableView, SortIsStableAndUsesSecondKeyForTies) {
     Table t = sample();
     EXPECT_EQ(sorted(t, {{2, SortDirection::Descending}}), (Rows{4, 0, 3, 1, 2}));  // 0 before 3 (both 5)

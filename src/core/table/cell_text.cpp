@@ -91,6 +91,86 @@ bool decimalFromExponentCell(std::string_view s, std::int64_t& units, int& scale
     return true;
 }
 
+bool wideFromCell(std::string_view s, Int128& units, int& scale) {
+    constexpr int kMaxDigits = kMaxWideIntegerDigits + 9;
+    std::size_t i = 0;
+    const bool negative = !s.empty() && s[0] == '-';
+    if (negative) i = 1;
+    auto digit = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(s[k]) - '0'); };
+    const std::size_t int_begin = i;
+    Int128 v = 0;
+    int digits = 0, frac_digits = 0;
+    for (; i < s.size() && digit(i) <= 9; ++i, ++digits) {
+        if (digits >= kMaxDigits) return false;
+        v = v * 10 + digit(i);
+    }
+    if (digits == 0 || (s[int_begin] == '0' && digits > 1)) return false;
+    if (i < s.size() && s[i] == '.') {
+        for (++i; i < s.size() && digit(i) <= 9; ++i, ++digits, ++frac_digits) {
+            if (digits >= kMaxDigits) return false;
+            v = v * 10 + digit(i);
+        }
+        if (frac_digits == 0) return false;
+    }
+    int exponent = 0;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        bool exp_negative = false;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-')) exp_negative = s[i++] == '-';
+        int exp_digits = 0;
+        for (; i < s.size() && digit(i) <= 9; ++i, ++exp_digits) {
+            if (exp_digits >= 3) return false;
+            exponent = exponent * 10 + static_cast<int>(digit(i));
+        }
+        if (exp_digits == 0) return false;
+        if (exp_negative) exponent = -exponent;
+    } else if (frac_digits > 9) {
+        return false;  // plain text keeps its digits: more than 9 after the point would be rounded
+    }
+    if (i != s.size() || (negative && v == 0)) return false;
+    int shift = frac_digits - exponent;  // value = v * 10^-shift
+    for (; shift > 9 && v % 10 == 0 && v != 0; --shift) v /= 10;
+    if (v == 0) shift = 0;
+    if (shift > 9) return false;
+    // The value v * 10^-shift must stay below 10^27: v below 10^(27 + shift).
+    const int limit_digits = kMaxWideIntegerDigits + shift;
+    if (limit_digits <= 0) return false;  // v is not 0 here
+    Int128 limit = 1;
+    for (int k = 0; k < limit_digits; ++k) limit *= 10;
+    if (v >= limit) return false;
+    for (; shift < 0; ++shift) v *= 10;
+    units = negative ? -v : v;
+    scale = shift;
+    return true;
+}
+
+bool isWideIntegerCell(std::string_view s) {
+    Int128 units = 0;
+    int scale = 0;
+    return s.find_first_of(".eE") == std::string_view::npos && wideFromCell(s, units, scale);
+}
+
+void appendFixedPoint(std::string& out, Int128 units, int scale, bool trim) {
+    if (units >= INT64_MIN && units <= INT64_MAX) {
+        appendFixedPoint(out, static_cast<std::int64_t>(units), scale, trim);
+        return;
+    }
+    __extension__ typedef unsigned __int128 UInt128;
+    const bool negative = units < 0;  // the magnitude as unsigned: the lowest value is safe too
+    UInt128 a = negative ? 0 - static_cast<UInt128>(units) : static_cast<UInt128>(units);
+    char buf[48];
+    int n = 0;
+    for (; a != 0 || n <= scale; a /= 10) buf[n++] = static_cast<char>('0' + static_cast<int>(a % 10));
+    int low = 0;  // digits dropped from the end (trailing fraction zeros when trimming)
+    if (trim)
+        while (low < scale && buf[low] == '0') ++low;
+    if (negative) out.push_back('-');
+    for (int k = n - 1; k >= low; --k) {
+        if (k == scale - 1) out.push_back('.');
+        out.push_back(buf[k]);
+    }
+}
+
 void appendFixedPoint(std::string& out, std::int64_t units, int scale, bool trim) {
     if (scale <= 0) {
         appendInteger(out, units);

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/base/decimal.h"
+
 namespace ud::core {
 
 inline constexpr int kMaxCellDigits = 18;  // always fits int64 without overflow checks
@@ -63,6 +65,19 @@ inline bool decimalFromCell(std::string_view s, std::int64_t& units, int& scale)
     return true;
 }
 
+// Digits before the point a wide number may have: what Decimal holds exactly
+// (10^27 at 9 fraction digits), so every cell still totals exactly or says it is too large.
+inline constexpr int kMaxWideIntegerDigits = 27;
+
+// A number the int64 forms above cannot hold: the same canonical spellings
+// (and the exponent form), with up to kMaxWideIntegerDigits digits before the
+// point and 9 after. units = value * 10^scale at the scale the text shows
+// (the smallest exact one for the exponent form). Not on the hot path: only a
+// cell the int64 parsers refused comes here.
+bool wideFromCell(std::string_view s, Int128& units, int& scale);
+// Whether the text is a wide integer (no point, no exponent) that wideFromCell takes.
+bool isWideIntegerCell(std::string_view s);
+
 // Days since 1970-01-01 from a civil date (Howard Hinnant's days_from_civil).
 inline constexpr std::int32_t daysFromCivil(int y, unsigned m, unsigned d) {
     y -= m <= 2;
@@ -96,6 +111,7 @@ void appendIsoDate(std::string& out, std::int32_t days);
 // Appends units * 10^-scale. With `trim`, trailing fraction zeros are dropped
 // (shortest exact form); without it exactly `scale` fraction digits are written.
 void appendFixedPoint(std::string& out, std::int64_t units, int scale, bool trim);
+void appendFixedPoint(std::string& out, Int128 units, int scale, bool trim);  // wide columns
 void appendInteger(std::string& out, std::int64_t value);
 
 }  // namespace ud::core

@@ -34,20 +34,28 @@ public:
     std::vector<std::string> labels;
 
 private:
-    // Text cells by dictionary code, numbers and dates by value; null apart.
-    std::int64_t rawKey(std::size_t row) const {
-        if (column_->isNull(row)) return std::numeric_limits<std::int64_t>::min();
+    // Text cells by dictionary code, numbers (wide ones too) and dates by value;
+    // null apart, below every number a cell can hold.
+    Int128 rawKey(std::size_t row) const {
+        if (column_->isNull(row)) return Decimal::tooLarge().units();
         switch (column_->type()) {
             case ColumnType::Text: return column_->textCode(row);
-            case ColumnType::Integer: return column_->integer(row);
-            case ColumnType::Decimal: return column_->decimalUnits(row);
+            case ColumnType::Integer:
+            case ColumnType::Decimal: return column_->units(row);
             case ColumnType::Date: return column_->days(row);
         }
         return 0;
     }
 
+    struct KeyHash {
+        std::size_t operator()(Int128 k) const {
+            const auto u = static_cast<std::uint64_t>(k), high = static_cast<std::uint64_t>(k >> 64);
+            return std::hash<std::uint64_t>{}(u ^ (high * 0x9E3779B97F4A7C15ULL));
+        }
+    };
+
     const Column* column_;
-    std::unordered_map<std::int64_t, std::uint32_t> ids_;
+    std::unordered_map<Int128, std::uint32_t, KeyHash> ids_;
 };
 
 // Top N keys by total (largest first, then by label); the rest share slot N.

@@ -146,9 +146,10 @@ void CsvReader::inferColumns() {
             std::int64_t units = 0;
             std::int32_t days = 0;
             int scale = 0;
-            bool is_int = integerFromCell(cell, units);
+            bool is_int = integerFromCell(cell, units) || isWideIntegerCell(cell);
             can_int = can_int && is_int;
-            can_dec = can_dec && (is_int || decimalFromCell(cell, units, scale));
+            Int128 wide = 0;
+            can_dec = can_dec && (is_int || decimalFromCell(cell, units, scale) || wideFromCell(cell, wide, scale));
             can_date = can_date && daysFromCell(cell, days);
             if (!can_int && !can_dec && !can_date) {
                 reason = textReasonFromCell(cell, r + 1);

@@ -2,6 +2,9 @@
 // header lookup. Building (dictionary, widening) is in table_builder.cpp.
 #include "core/table/table.h"
 
+#include <algorithm>
+#include <numeric>
+
 #include "core/table/cell_text.h"
 
 namespace ud::core {
@@ -56,14 +59,12 @@ bool Column::isNull(std::size_t row) const {
 }
 
 Decimal Column::decimal(std::size_t row) const {
-    return Decimal::fromUnits(static_cast<Int128>(values_[row]) * kPow10[Decimal::kScale - decimal_scale_]);
+    return Decimal::fromUnits(units(row) * kPow10[Decimal::kScale - scale()]);
 }
 
 std::optional<Decimal> Column::number(std::size_t row) const {
-    if (isNull(row)) return std::nullopt;
-    if (type_ == ColumnType::Integer) return Decimal::fromInt(values_[row]);
-    if (type_ == ColumnType::Decimal) return decimal(row);
-    return std::nullopt;
+    if (isNull(row) || !isNumeric()) return std::nullopt;
+    return decimal(row);
 }
 
 void Column::appendCellText(std::size_t row, std::string& out) const {
@@ -72,6 +73,10 @@ void Column::appendCellText(std::size_t row, std::string& out) const {
         return;
     }
     if (isNull(row)) return;
+    if (wide_) {
+        appendFixedPoint(out, wide_values_[row], scale(), !decimal_fixed_scale_);
+        return;
+    }
     switch (type_) {
         case ColumnType::Integer: appendInteger(out, values_[row]); break;
         case ColumnType::Decimal: appendFixedPoint(out, values_[row], decimal_scale_, !decimal_fixed_scale_); break;
@@ -89,7 +94,7 @@ std::string Column::cellText(std::size_t row) const {
 std::string Column::displayText(std::size_t row) const {
     if (isNull(row)) return {};
     switch (type_) {
-        case ColumnType::Integer: return formatCount(values_[row]);
+        case ColumnType::Integer: return wide_ ? formatDecimal(decimal(row), 0) : formatCount(values_[row]);
         case ColumnType::Decimal: return formatDecimal(decimal(row), decimal_scale_);
         case ColumnType::Text:
         case ColumnType::Date: break;
@@ -100,8 +105,22 @@ std::string Column::displayText(std::size_t row) const {
 std::size_t Column::memoryBytes() const {
     return codes_.capacity() * sizeof(std::uint32_t) + dict_offsets_.capacity() * sizeof(std::uint32_t) +
            dict_arena_.capacity() + values_.capacity() * sizeof(std::int64_t) +
+           wide_values_.capacity() * sizeof(Int128) +
            days_.capacity() * sizeof(std::int32_t) + null_bits_.capacity() * sizeof(std::uint64_t) +
            sizeof(Column) + name_.capacity() + display_name_.capacity();
+}
+
+std::vector<std::uint32_t> wideValueRanks(const Column& c, std::span<const std::uint32_t> rows) {
+    std::vector<std::uint32_t> order(rows.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return c.units(rows[a]) < c.units(rows[b]); });
+    std::vector<std::uint32_t> rank(rows.size());
+    std::uint32_t next = 0;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (i > 0 && c.units(rows[order[i]]) != c.units(rows[order[i - 1]])) ++next;
+        rank[order[i]] = next;
+    }
+    return rank;
 }
 
 std::optional<std::size_t> Table::findColumn(std::string_view name) const {

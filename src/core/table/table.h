@@ -5,6 +5,8 @@
 //              code 0 is the empty cell, so repeated device ids are stored once
 //   Integer -> int64
 //   Decimal -> int64 units at a per-column scale (0..9 fraction digits), exact
+//   (an Integer or Decimal column with one value past int64 units keeps them
+//   all as 128-bit units instead: "wide", rare, up to 27 digits before the point)
 //   Date    -> int32 days since 1970-01-01
 // Numeric and date columns mark empty cells in a null bitmap.
 // Tables are built with TableBuilder (typed appends or text cells that are
@@ -66,11 +68,17 @@ public:
         return std::string_view(dict_arena_).substr(dict_offsets_[code], dict_offsets_[code + 1] - dict_offsets_[code]);
     }
 
-    // Integer columns (0 where null).
+    // Integer columns (0 where null); not wide.
     std::int64_t integer(std::size_t row) const { return values_[row]; }
-    // Decimal columns: value = units * 10^-scale (0 where null).
+    // Decimal columns: value = units * 10^-scale (0 where null); not wide.
     int decimalScale() const { return decimal_scale_; }
     std::int64_t decimalUnits(std::size_t row) const { return values_[row]; }
+    // A numeric column holding a value past int64 units: its cells are read
+    // with units() (the fast int64 paths above do not apply).
+    bool isWide() const { return wide_; }
+    // Integer or Decimal cell as units at the column's scale (integers: 0), wide or not.
+    Int128 units(std::size_t row) const { return wide_ ? wide_values_[row] : Int128{values_[row]}; }
+    int scale() const { return type_ == ColumnType::Decimal ? decimal_scale_ : 0; }
     Decimal decimal(std::size_t row) const;
     // Date columns: days since 1970-01-01 (0 where null).
     std::int32_t days(std::size_t row) const { return days_[row]; }
@@ -103,10 +111,17 @@ private:
     std::vector<std::uint32_t> dict_offsets_;  // Text: dictionary entry i is arena[off[i], off[i+1])
     std::string dict_arena_;
     std::vector<std::int64_t> values_;      // Integer, Decimal
+    std::vector<Int128> wide_values_;       // Integer, Decimal once wide_ (values_ is then empty)
+    bool wide_ = false;
     std::vector<std::int32_t> days_;        // Date
     int decimal_scale_ = 0;
     bool decimal_fixed_scale_ = true;       // every cell had exactly decimal_scale_ fraction digits
 };
+
+// A wide column's cells at `rows` as dense ranks in value order (equal values,
+// equal rank; empty cells rank as 0 does): what sorts and group keys use where
+// the int64 fast paths cannot.
+std::vector<std::uint32_t> wideValueRanks(const Column& c, std::span<const std::uint32_t> rows);
 
 class Table {
 public:
@@ -154,6 +169,9 @@ public:
     // once, not hashed per row; the dictionary still holds only the values
     // appended, in first-seen order. Same-typed integer and date cells are copied.
     void appendRows(const Column& source, std::span<const std::uint32_t> rows);
+    // units * 10^-scale in 128 bits (a sum past int64): the column goes wide;
+    // past the wide range the cell is its exact digits as text.
+    void appendWide(Int128 units, int scale);
     // appendUnits: a run of non-empty values, all at one scale.
     void appendUnits(std::span<const std::int64_t> units, int scale);
     void reserve(std::size_t rows);
@@ -169,6 +187,9 @@ private:
     std::uint32_t internText(std::string_view text);
     void rehashDictionary(std::size_t slot_count);
     bool appendDecimalUnits(std::int64_t units, int scale);
+    bool appendWideUnits(Int128 units, int scale);
+    bool appendWideText(std::string_view text);
+    void widenToWide();
     bool raiseDecimalScale(int scale);
     void widenToDecimal();
     void widenToText();

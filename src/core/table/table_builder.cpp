@@ -34,17 +34,24 @@ std::uint64_t hashText(std::string_view s) {
     return h ^ (h >> 32);
 }
 
-// A Decimal (10^-9 units) as int64 units at the smallest exact scale.
-bool unitsFromDecimal(Decimal value, std::int64_t& units, int& scale) {
+// A Decimal (10^-9 units) as units at the smallest exact scale.
+Int128 smallestUnits(Decimal value, int& scale) {
     Int128 u = value.units();
     scale = Decimal::kScale;
     while (scale > 0 && u % 10 == 0) {
         u /= 10;
         --scale;
     }
-    if (u > INT64_MAX || u < INT64_MIN) return false;
-    units = static_cast<std::int64_t>(u);
-    return true;
+    return u;
+}
+
+bool fitsInt64(Int128 v) { return v >= INT64_MIN && v <= INT64_MAX; }
+
+// A wide cell's limit at `scale`: the value stays below 10^27 (cell_text.h).
+Int128 wideLimit(int scale) {
+    Int128 limit = 1;
+    for (int k = 0; k < kMaxWideIntegerDigits + scale; ++k) limit *= 10;
+    return limit;
 }
 
 // One cell of `source` appended by its type: what appendRows does when the
@@ -56,8 +63,14 @@ void appendCellOf(ColumnBuilder& out, const Column& source, std::uint32_t row) {
     }
     switch (source.type()) {
         case ColumnType::Text: out.appendText(source.text(row)); break;
-        case ColumnType::Integer: out.appendInteger(source.integer(row)); break;
-        case ColumnType::Decimal: out.appendUnits(source.decimalUnits(row), source.decimalScale()); break;
+        case ColumnType::Integer:
+            if (source.isWide()) out.appendWide(source.units(row), 0);
+            else out.appendInteger(source.integer(row));
+            break;
+        case ColumnType::Decimal:
+            if (source.isWide()) out.appendWide(source.units(row), source.decimalScale());
+            else out.appendUnits(source.decimalUnits(row), source.decimalScale());
+            break;
         case ColumnType::Date: out.appendDays(source.days(row)); break;
     }
 }
@@ -72,7 +85,10 @@ void ColumnBuilder::reserve(std::size_t rows) {
     switch (column_.type_) {
         case ColumnType::Text: column_.codes_.reserve(rows); break;
         case ColumnType::Integer:
-        case ColumnType::Decimal: column_.values_.reserve(rows); break;
+        case ColumnType::Decimal:
+            if (column_.wide_) column_.wide_values_.reserve(rows);
+            else column_.values_.reserve(rows);
+            break;
         case ColumnType::Date: column_.days_.reserve(rows); break;
     }
 }
@@ -87,7 +103,11 @@ void ColumnBuilder::appendNull() {
     switch (column_.type_) {
         case ColumnType::Text: column_.codes_.push_back(0); break;
         case ColumnType::Integer:
-        case ColumnType::Decimal: markNull(); column_.values_.push_back(0); break;
+        case ColumnType::Decimal:
+            markNull();
+            if (column_.wide_) column_.wide_values_.push_back(0);
+            else column_.values_.push_back(0);
+            break;
         case ColumnType::Date: markNull(); column_.days_.push_back(0); break;
     }
     ++column_.null_count_;
@@ -107,6 +127,7 @@ void ColumnBuilder::appendText(std::string_view text) {
     }
     std::int64_t value = 0;
     int scale = 0;
+    if (column_.wide_ && appendWideText(text)) return;
     switch (column_.type_) {
         case ColumnType::Text: appendTextCode(text); return;
         case ColumnType::Integer:
@@ -119,10 +140,12 @@ void ColumnBuilder::appendText(std::string_view text) {
                 widenToDecimal();
                 if (appendDecimalUnits(value, scale)) return;
             }
+            if (!column_.wide_ && appendWideText(text)) return;
             break;
         case ColumnType::Decimal:
             if (decimalFromCell(text, value, scale) && appendDecimalUnits(value, scale)) return;
             if (integerFromCell(text, value) && appendDecimalUnits(value, 0)) return;
+            if (!column_.wide_ && appendWideText(text)) return;
             break;
         case ColumnType::Date: {
             std::int32_t days = 0;
@@ -140,12 +163,13 @@ void ColumnBuilder::appendText(std::string_view text) {
 }
 
 void ColumnBuilder::appendInteger(std::int64_t value) {
-    if (column_.type_ == ColumnType::Integer) {
+    if (column_.type_ == ColumnType::Integer && !column_.wide_) {
         column_.values_.push_back(value);
         ++column_.size_;
         return;
     }
     if (column_.type_ == ColumnType::Decimal && appendDecimalUnits(value, 0)) return;
+    if (column_.isNumeric() && appendWideUnits(value, 0)) return;
     std::string text;
     ud::core::appendInteger(text, value);
     if (column_.type_ != ColumnType::Text) widenToText();
@@ -153,15 +177,14 @@ void ColumnBuilder::appendInteger(std::int64_t value) {
 }
 
 void ColumnBuilder::appendDecimal(Decimal value) {
-    std::int64_t units = 0;
     int scale = 0;
-    if (unitsFromDecimal(value, units, scale)) {
-        if (column_.type_ == ColumnType::Integer && scale == 0) {
-            appendInteger(units);
+    const Int128 units = smallestUnits(value, scale);
+    if (!value.isTooLarge() && column_.isNumeric()) {
+        if (fitsInt64(units)) {
+            appendUnits(static_cast<std::int64_t>(units), scale);
             return;
         }
-        if (column_.type_ == ColumnType::Integer) widenToDecimal();
-        if (column_.type_ == ColumnType::Decimal && appendDecimalUnits(units, scale)) return;
+        if (appendWideUnits(units, scale)) return;
     }
     if (column_.type_ != ColumnType::Text) widenToText();
     appendTextCode(value.toString());
@@ -174,7 +197,20 @@ void ColumnBuilder::appendUnits(std::int64_t units, int scale) {
     }
     if (column_.type_ == ColumnType::Integer) widenToDecimal();
     if (column_.type_ == ColumnType::Decimal && appendDecimalUnits(units, scale)) return;
+    if (column_.isNumeric() && appendWideUnits(units, scale)) return;
     std::string text;
+    appendFixedPoint(text, units, scale, false);
+    if (column_.type_ != ColumnType::Text) widenToText();
+    appendTextCode(text);
+}
+
+void ColumnBuilder::appendWide(Int128 units, int scale) {
+    if (fitsInt64(units)) {
+        appendUnits(static_cast<std::int64_t>(units), scale);
+        return;
+    }
+    if (appendWideUnits(units, scale)) return;
+    std::string text;  // past even the wide range: the exact digits, as text
     appendFixedPoint(text, units, scale, false);
     if (column_.type_ != ColumnType::Text) widenToText();
     appendTextCode(text);
@@ -183,13 +219,13 @@ void ColumnBuilder::appendUnits(std::int64_t units, int scale) {
 void ColumnBuilder::appendUnits(std::span<const std::int64_t> units, int scale) {
     if (units.empty()) return;
     if (column_.type_ == ColumnType::Integer && scale != 0) widenToDecimal();  // as the first cell would
-    bool copy = column_.type_ == ColumnType::Integer;
+    bool copy = column_.type_ == ColumnType::Integer && !column_.wide_;
     if (column_.type_ == ColumnType::Decimal) {
         if (column_.size_ == column_.null_count_) {  // the first value sets the scale (see appendDecimalUnits)
             column_.decimal_scale_ = scale;
             column_.decimal_fixed_scale_ = true;
         }
-        copy = scale == column_.decimal_scale_;
+        copy = scale == column_.decimal_scale_ && !column_.wide_;
     }
     if (!copy) {  // text, or a change of scale: cell by cell
         for (std::int64_t u : units) appendUnits(u, scale);
@@ -201,7 +237,7 @@ void ColumnBuilder::appendUnits(std::span<const std::int64_t> units, int scale) 
 
 void ColumnBuilder::appendRows(const Column& source, std::span<const std::uint32_t> rows) {
     ColumnType type = source.type();
-    if (type != column_.type_ || type == ColumnType::Decimal) {
+    if (type != column_.type_ || type == ColumnType::Decimal || source.isWide() || column_.wide_) {
         for (std::uint32_t r : rows) appendCellOf(*this, source, r);
         return;
     }
@@ -246,6 +282,7 @@ void ColumnBuilder::appendDays(std::int32_t days) {
 }
 
 bool ColumnBuilder::appendDecimalUnits(std::int64_t units, int scale) {
+    if (column_.wide_) return appendWideUnits(units, scale);
     if (column_.size_ == column_.null_count_) {
         // The first value sets the column's scale (earlier nulls hold 0 at any scale).
         column_.decimal_scale_ = scale;
@@ -274,6 +311,49 @@ bool ColumnBuilder::raiseDecimalScale(int scale) {
     return true;
 }
 
+// A cell the int64 parsers refused that is a number within the wide range:
+// the column becomes wide (an Integer column Decimal first if it has a point).
+bool ColumnBuilder::appendWideText(std::string_view text) {
+    Int128 units = 0;
+    int scale = 0;
+    std::int64_t small = 0;
+    if (integerFromCell(text, small)) return appendWideUnits(small, 0);
+    if (decimalFromCell(text, small, scale)) return appendWideUnits(small, scale);
+    return wideFromCell(text, units, scale) && appendWideUnits(units, scale);
+}
+
+// The value units * 10^-scale into a numeric column in 128-bit units. false
+// when it is past the wide limit (the caller then makes the column text).
+bool ColumnBuilder::appendWideUnits(Int128 units, int scale) {
+    if (!column_.isNumeric() || scale > Decimal::kScale) return false;
+    if (units >= wideLimit(scale) || units <= -wideLimit(scale)) return false;
+    if (column_.type_ == ColumnType::Integer && scale != 0) widenToDecimal();
+    if (column_.size_ == column_.null_count_ && column_.type_ == ColumnType::Decimal) {
+        column_.decimal_scale_ = scale;  // the first value sets the scale, as in appendDecimalUnits
+        column_.decimal_fixed_scale_ = true;
+    }
+    if (!column_.wide_) widenToWide();
+    const int have = column_.scale();
+    if (scale < have) {
+        for (int k = scale; k < have; ++k) units *= 10;  // below 10^36: no overflow
+        column_.decimal_fixed_scale_ = false;
+    } else if (scale > have) {
+        const Int128 factor = kPow10[scale - have];
+        for (Int128& v : column_.wide_values_) v *= factor;
+        column_.decimal_scale_ = scale;
+        column_.decimal_fixed_scale_ = column_.size_ == column_.null_count_;
+    }
+    column_.wide_values_.push_back(units);
+    ++column_.size_;
+    return true;
+}
+
+void ColumnBuilder::widenToWide() {
+    column_.wide_values_.assign(column_.values_.begin(), column_.values_.end());
+    column_.values_ = {};
+    column_.wide_ = true;
+}
+
 void ColumnBuilder::widenToDecimal() {
     // Integers are decimals at scale 0; a later value with fraction digits
     // raises the scale and marks the column as mixed-scale.
@@ -295,6 +375,8 @@ void ColumnBuilder::widenToText() {
     column_.type_ = ColumnType::Text;
     column_.codes_ = std::move(codes);
     column_.values_ = {};
+    column_.wide_values_ = {};
+    column_.wide_ = false;
     column_.days_ = {};
     column_.null_bits_ = {};
 }

@@ -128,6 +128,14 @@ KeySlots slotsOf(const Column& c, std::span<const std::uint32_t> rows, bool by_m
             return finishSlots(std::size_t{empty} + 1);
         }
     }
+    if (c.isWide()) {  // slots are the value ranks; empty = one past the last
+        k.of_row = wideValueRanks(c, rows);
+        std::uint32_t empty = 0;
+        for (std::uint32_t slot : k.of_row) empty = std::max(empty, slot + 1);
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            if (c.isNull(rows[i])) k.of_row[i] = empty;
+        return finishSlots(std::size_t{empty} + 1);
+    }
     DenseIds ids;
     for (std::size_t i = 0; i < rows.size(); ++i) k.of_row[i] = ids.idOf(groupKeyOf(c, rows[i], by_month));
     return finishSlots(ids.size());
@@ -224,10 +232,14 @@ struct Accumulated {
     std::vector<std::int64_t> sum;
     std::vector<Int128> wide_sum;
     std::vector<std::int64_t> count, min, max;
+    // A wide source column (values past int64): exact Decimal figures instead of
+    // sum/min/max above; a sum past Decimal's range is its "too large" value.
+    std::vector<Decimal> exact_sum, exact_min, exact_max;
     std::span<const std::int64_t> rows;  // per group: rows in it
 
     std::int64_t countOf(std::size_t g) const { return count.empty() ? rows[g] : count[g]; }
     bool hasSums() const { return !sum.empty() || !wide_sum.empty(); }
+    bool isExact() const { return !exact_sum.empty() || !exact_min.empty() || !exact_max.empty(); }
     Int128 sumOf(std::size_t g) const { return wide_sum.empty() ? Int128{sum[g]} : wide_sum[g]; }
 };
 
@@ -235,8 +247,31 @@ struct Needs {
     bool sum = false, min = false, max = false;
 };
 
+Accumulated accumulateWide(const Column& c, std::span<const std::uint32_t> rows,
+                           std::span<const std::uint32_t> group_of, std::span<const std::int64_t> group_rows,
+                           Needs needs) {
+    Accumulated a;
+    const std::size_t groups = group_rows.size();
+    a.rows = group_rows;
+    a.count.assign(groups, 0);
+    if (needs.sum) a.exact_sum.assign(groups, Decimal{});
+    if (needs.min) a.exact_min.assign(groups, Decimal{});
+    if (needs.max) a.exact_max.assign(groups, Decimal{});
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const std::optional<Decimal> v = c.number(rows[i]);
+        if (!v) continue;
+        const std::uint32_t g = group_of[i];
+        const bool first = a.count[g]++ == 0;
+        if (needs.sum) a.exact_sum[g] += *v;
+        if (needs.min && (first || *v < a.exact_min[g])) a.exact_min[g] = *v;
+        if (needs.max && (first || *v > a.exact_max[g])) a.exact_max[g] = *v;
+    }
+    return a;
+}
+
 Accumulated accumulate(const Column& c, std::span<const std::uint32_t> rows, std::span<const std::uint32_t> group_of,
                        std::span<const std::int64_t> group_rows, Needs needs) {
+    if (c.isWide()) return accumulateWide(c, rows, group_of, group_rows, needs);
     Accumulated a;
     std::size_t groups = group_rows.size();
     bool nulls = c.hasNulls();
@@ -276,6 +311,21 @@ Accumulated foldGroups(const Accumulated& a, const std::int64_t& all_rows) {
     if (!a.count.empty()) t.count.assign(1, 0);
     if (!a.min.empty()) t.min.assign(1, INT64_MAX);
     if (!a.max.empty()) t.max.assign(1, INT64_MIN);
+    if (a.isExact()) {
+        bool any = false;
+        if (!a.exact_sum.empty()) t.exact_sum.assign(1, Decimal{});
+        if (!a.exact_min.empty()) t.exact_min.assign(1, Decimal{});
+        if (!a.exact_max.empty()) t.exact_max.assign(1, Decimal{});
+        for (std::size_t g = 0; g < a.rows.size(); ++g) {
+            t.count[0] += a.count[g];
+            if (a.count[g] == 0) continue;
+            if (!a.exact_sum.empty()) t.exact_sum[0] += a.exact_sum[g];
+            if (!a.exact_min.empty() && (!any || a.exact_min[g] < t.exact_min[0])) t.exact_min[0] = a.exact_min[g];
+            if (!a.exact_max.empty() && (!any || a.exact_max[g] > t.exact_max[0])) t.exact_max[0] = a.exact_max[g];
+            any = true;
+        }
+        return t;
+    }
     for (std::size_t g = 0; g < a.rows.size(); ++g) {
         if (a.hasSums()) t.wide_sum[0] += a.sumOf(g);
         if (!a.count.empty()) t.count[0] += a.count[g];
@@ -301,14 +351,37 @@ Int128 meanUnits(Int128 sum, std::int64_t count, int extra) {
     return q;
 }
 
-// A value past int64 at `scale`: appended on its own, exactly (the column widens).
-void appendWide(ColumnBuilder& out, Int128 units, int scale) {
-    out.appendDecimal(Decimal::fromUnits(units * kPow10[Decimal::kScale - scale]));
+
+// A wide column's figure for group g (isExact): "too large" stays that.
+Decimal exactFigure(const Accumulated& a, Aggregate f, std::size_t g, std::int64_t count, int scale) {
+    switch (f) {
+        case Aggregate::Sum: return a.exact_sum[g];
+        case Aggregate::Min: return a.exact_min[g];
+        case Aggregate::Max: return a.exact_max[g];
+        case Aggregate::Mean:
+            if (a.exact_sum[g].isTooLarge()) return a.exact_sum[g];
+            return roundedQuotient(a.exact_sum[g], count, scale).value_or(Decimal::tooLarge());
+        case Aggregate::Count: break;
+    }
+    return Decimal::fromInt(count);
+}
+
+// An exact figure at the column's scale (its digits never go past `scale`); a
+// too-large one is the "too large to total exactly" text.
+void appendExactCell(ColumnBuilder& out, Decimal v, int scale) {
+    if (v.isTooLarge()) {
+        out.appendDecimal(v);
+        return;
+    }
+    Int128 step = 1;
+    for (int k = scale; k < Decimal::kScale; ++k) step *= 10;
+    out.appendWide(v.units() / step, scale);
 }
 
 // An aggregate's cells when they are exactly one of the accumulated arrays
 // (no group without a value, no sum past int64); empty when they need working out.
 std::span<const std::int64_t> storedCells(const Accumulated& a, Aggregate f) {
+    if (a.isExact() && f != Aggregate::Count) return {};
     if (f == Aggregate::Count) return a.count.empty() ? a.rows : std::span<const std::int64_t>(a.count);
     if (!a.count.empty()) return {};  // the column has empty cells: some group may have none
     switch (f) {
@@ -352,13 +425,18 @@ void appendAggregateColumn(ColumnBuilder& out, const Column& source, Aggregate f
             out.appendNull();
             continue;
         }
+        if (a.isExact()) {
+            flush();
+            appendExactCell(out, exactFigure(a, f, g, count, run_scale), run_scale);
+            continue;
+        }
         switch (f) {
             case Aggregate::Sum:
             case Aggregate::Mean: {
                 const Int128 v = f == Aggregate::Sum ? a.sumOf(g) : meanUnits(a.sumOf(g), count, extra);
                 if (v > INT64_MAX || v < INT64_MIN) {
                     flush();
-                    appendWide(out, v, run_scale);
+                    out.appendWide(v, run_scale);
                 } else {
                     run.push_back(static_cast<std::int64_t>(v));
                 }

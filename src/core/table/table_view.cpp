@@ -51,7 +51,12 @@ void applyFilter(const Table& table, const ColumnFilter& f, std::vector<std::uin
             }
         }
     }
-    if ((f.min || f.max) && c.isNumeric()) {
+    if ((f.min || f.max) && c.isWide()) {  // rare: exact Decimal compares, row by row
+        for (std::size_t r = 0; r < n; ++r) {
+            const std::optional<Decimal> v = keep[r] ? c.number(r) : std::nullopt;
+            keep[r] &= static_cast<std::uint8_t>(v && (!f.min || *v >= *f.min) && (!f.max || *v <= *f.max));
+        }
+    } else if ((f.min || f.max) && c.isNumeric()) {
         int scale = c.type() == ColumnType::Decimal ? c.decimalScale() : 0;
         std::int64_t lo = f.min ? unitsAtScale(*f.min, scale, true) : INT64_MIN;
         std::int64_t hi = f.max ? unitsAtScale(*f.max, scale, false) : INT64_MAX;
@@ -97,8 +102,9 @@ struct MappedKey {
 
 MappedKey mapKey(const Table& table, std::span<const std::uint32_t> rows, const SortKey& key) {
     const Column& c = table.column(key.column);
-    std::vector<std::uint32_t> rank;
+    std::vector<std::uint32_t> rank, wide_rank;
     if (c.type() == ColumnType::Text) rank = textRanks(c);
+    if (c.isWide()) wide_rank = wideValueRanks(c, rows);
     MappedKey m;
     m.values.resize(rows.size());
     std::uint64_t lo = UINT64_MAX, hi = 0;
@@ -107,8 +113,10 @@ MappedKey mapKey(const Table& table, std::span<const std::uint32_t> rows, const 
         std::uint64_t raw = 0;
         switch (c.type()) {
             case ColumnType::Text: raw = rank[c.textCode(r)]; break;
-            case ColumnType::Integer: raw = static_cast<std::uint64_t>(c.integer(r)) ^ kSignBit; break;
-            case ColumnType::Decimal: raw = static_cast<std::uint64_t>(c.decimalUnits(r)) ^ kSignBit; break;
+            case ColumnType::Integer:
+            case ColumnType::Decimal:
+                raw = c.isWide() ? wide_rank[i] : static_cast<std::uint64_t>(c.units(r)) ^ kSignBit;
+                break;
             case ColumnType::Date: raw = static_cast<std::uint64_t>(static_cast<std::int64_t>(c.days(r))) ^ kSignBit; break;
         }
         bool null = c.isNull(r);
