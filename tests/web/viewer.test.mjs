@@ -106,14 +106,15 @@ test('dropped file with a ragged row: issue listed with its line, keep or skip',
   await context.close();
 });
 
-test('a column read as text says why in its header tooltip; exponent numbers total exactly', async () => {
+test('a column read as text says why in its header tooltip; exponent and 20-digit numbers total exactly', async () => {
   const { context, page, app, errors } = await openApp(browser, site.url);
   await app.click('nav.viewer');
   const file = path.join(os.tmpdir(), 'usagedesk-text-columns.csv');
-  fs.writeFileSync(file, 'day,zip,note,amount\n2026-11-01,00123,ok,1e3\n2026-11-02,00456,n/a,2.5E-2\n');
+  fs.writeFileSync(file, 'day,zip,note,amount,ops\n' +
+    '2026-11-01,00123,ok,1e3,30000000000000000000\n2026-11-02,00456,n/a,2.5E-2,12345678901234567890123\n');
   await dropFile(page, file);
-  const s = await app.waitForState((st) => viewer(st).has_table, { what: 'table loaded' });
-  assert.deepEqual(viewer(s).table.columns.map((c) => c.type), ['date', 'text', 'text', 'decimal']);
+  let s = await app.waitForState((st) => viewer(st).has_table, { what: 'table loaded' });
+  assert.deepEqual(viewer(s).table.columns.map((c) => c.type), ['date', 'text', 'text', 'decimal', 'integer']);
   const reasons = {
     1: /^Read as text: "00123" \(row 1\) has a leading zero that a number would lose\.$/,
     2: /^Read as text: "ok" \(row 1\) is not a number or a date\.$/,
@@ -129,6 +130,15 @@ test('a column read as text says why in its header tooltip; exponent numbers tot
   await page.mouse.move(5, 5);
   await app.settle(60);
   assert.equal((await app.widgets())['viewer.table.header.3.tooltip'], undefined, 'a number column has no such tooltip');
+  // Grouped by note: the exponent and the integers past 64 bits sum to exact totals.
+  await app.click('viewer.group.key1');
+  await app.click('viewer.group.key1.2');  // note
+  s = await app.waitForState((st) => viewer(st).grouped && viewer(st).group?.total_rows === 2, { what: 'grouped' });
+  await app.screenshot('viewer-wide-integers-grouped');
+  const grouped = await download(page, app, 'viewer.export');
+  assert.equal(grouped.bytes, 'note,Rows,Sum of amount,Sum of ops\r\n' +
+    'n/a,1,0.025,12345678901234567890123\r\nok,1,1000.000,30000000000000000000\r\n' +
+    'Total,2,1000.025,12375678901234567890123\r\n');
   assert.deepEqual(errors, []);
   await context.close();
 });
