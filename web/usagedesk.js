@@ -214,7 +214,10 @@
     keyForSdl = e.keyCode !== 229 && !['Unidentified', 'Process', 'Dead'].includes(e.key);
   }, true);
   window.addEventListener('keyup', () => { keyForSdl = false; }, true);
-  const appText = (input) => input.dataset.appText || '';
+  // The app's text of each field, kept in script memory: a data attribute would put
+  // a password or token into the DOM's markup (outerHTML, devtools, extensions).
+  const appTexts = new WeakMap();
+  const appText = (input) => appTexts.get(input) || '';
   function makeMirror(name) {
     const input = document.createElement('input');
     input.name = name;
@@ -236,7 +239,7 @@
         input.value = appText(input);
         return;
       }
-      input.dataset.appText = input.value;
+      appTexts.set(input, input.value);
       withString(name, (n) => withString(input.value, (t) => call('ud_on_field_text', n, t)));
     });
     fieldForm.appendChild(input);
@@ -255,7 +258,7 @@
       input.inputMode = { 'username': 'email', 'one-time-code': 'numeric' }[f.autocomplete] || 'text';
       input.setAttribute('aria-label', f.label);
       Object.assign(input.style, { left: f.x + 'px', top: f.y + 'px', width: f.w + 'px', height: f.h + 'px' });
-      input.dataset.appText = f.text;
+      appTexts.set(input, f.text);
       if (!composing && input.value !== f.text) input.value = f.text;
       if (f.active) active = input;
     }

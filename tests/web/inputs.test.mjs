@@ -72,6 +72,8 @@ test('the login is a real form: invisible inputs, autofill and Enter sign in (pa
   await page.focus('#text-fields input[name="particle.password"]');
   assert.ok(await app.waitActive('particle.password'), 'focusing the input gives the field the keyboard');
   assert.equal(await fieldText(page, 'particle.password'), true, 'the hook says only that the password is there');
+  assert.ok(!(await page.evaluate(() => document.documentElement.outerHTML)).includes('secret'),
+    'the password is in no attribute of the page (only the input\'s value, for the password manager)');
   await page.keyboard.press('Enter');
   await app.waitForState((x) => p(x).login.needs_otp, { what: 'MFA asked' });
 
