@@ -90,16 +90,9 @@ build_wasm() {
     log "$DIST_DIR/ ready: $(du -sh "$DIST_DIR" | cut -f1) ($(stat -c %s "$DIST_DIR/app.wasm") bytes of wasm)"
 }
 
-# dist/sw.js from web/sw.js: the cache is named by a hash of every file beside
-# the page, so any change is a new version that the page offers to reload. The
-# worker fetches the page's files at install; fonts/ only when first needed.
+# dist/sw.js, its cache versioned by a hash of the files (scripts/write-service-worker.sh).
 write_service_worker() {
-    local files version list
-    files=$(cd "$DIST_DIR" && find . -type f ! -name sw.js -printf '%P\n' | LC_ALL=C sort)
-    version=$(cd "$DIST_DIR" && sha256sum $files | sha256sum | cut -c1-16)
-    list=$(printf '"%s", ' $(printf '%s\n' $files | grep -v '^fonts/'))
-    sed -e "s/__UD_BUILD_VERSION__/$version/" -e "s|__UD_BUILD_FILES__|[${list%, }]|" web/sw.js > "$DIST_DIR/sw.js"
-    log "service worker cache version $version"
+    log "service worker cache version $(scripts/write-service-worker.sh "$DIST_DIR")"
 }
 
 build_native() {

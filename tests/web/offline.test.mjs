@@ -5,6 +5,7 @@
 // says a file was opened. A changed build offers "A new version is ready: reload".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -91,8 +92,9 @@ test('a changed build offers "A new version is ready: reload", and the reload br
   // A new build: a changed file and the service worker that build-wasm.sh writes for it.
   const dir = path.join(root, kFolder);
   fs.appendFileSync(path.join(dir, 'usagedesk.css'), '\n/* build 2 */\n');
-  const sw = fs.readFileSync(path.join(dir, 'sw.js'), 'utf8');
-  fs.writeFileSync(path.join(dir, 'sw.js'), sw.replace(/const kVersion = '[0-9a-f]+'/, "const kVersion = '00000000000000b2'"));
+  const version = execFileSync('bash', [path.join(repoRoot, 'scripts/write-service-worker.sh'), dir]).toString().trim();
+  assert.match(version, /^[0-9a-f]{16}$/);
+  assert.notEqual(`usagedesk-${version}`, first[0], 'the changed file gives a new cache version');
   await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
   await page.waitForSelector('#update-ready', { state: 'visible', timeout: 30000 });
   assert.equal((await page.textContent('#update-ready')).replace(/\s+/g, ' ').trim(), 'A new version is ready: reload');
@@ -101,7 +103,7 @@ test('a changed build offers "A new version is ready: reload", and the reload br
   await Promise.all([page.waitForEvent('load', { timeout: 30000 }), page.click('#update-reload')]);
   await page.waitForFunction(() => window.usagedesk && window.usagedesk.ready(), null, { timeout: 30000 });
   const now = await cacheContents(page);
-  assert.deepEqual(Object.keys(now), ['usagedesk-00000000000000b2'], `old cache ${first[0]} removed`);
+  assert.deepEqual(Object.keys(now), [`usagedesk-${version}`], `old cache ${first[0]} removed`);
   const css = await page.evaluate(() => fetch('usagedesk.css').then((r) => r.text()));
   assert.ok(css.includes('build 2'), 'the new files are served');
   assert.equal(await page.isVisible('#update-ready'), false);
