@@ -14,8 +14,10 @@ namespace ud::ui {
 
 std::string WidgetRegistry::json() const {
     nlohmann::json j = nlohmann::json::object();
-    for (const auto& [name, r] : rects_)
+    for (const auto& [name, r] : rects_) {
         j[name] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}, {"enabled", r.enabled}, {"active", r.active}, {"label", r.label}};
+        if (r.presses >= 0) j[name]["presses"] = r.presses;
+    }
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);  // labels may come from files
 }
 
@@ -43,6 +45,8 @@ bool WidgetRegistry::takePageFocus(const std::string& name) {
 }
 
 void markItem(WidgetRegistry& registry, const std::string& name, const std::string& label) {
+    const bool pressable = GImGui->LastItemData.ID != 0;  // text and separators have no ID
+    const int presses = pressable ? registry.notePress(name, ImGui::IsItemActivated()) : -1;
     ImVec2 min = ImGui::GetItemRectMin();
     ImVec2 max = ImGui::GetItemRectMax();
     // Clip to the current window so a scrolled-away widget is not "clickable".
@@ -54,7 +58,7 @@ void markItem(WidgetRegistry& registry, const std::string& name, const std::stri
     min = ImVec2(std::max(min.x, clip.Min.x), std::max(min.y, clip.Min.y));
     max = ImVec2(std::min(max.x, clip.Max.x), std::min(max.y, clip.Max.y));
     WidgetRect r{min.x, min.y, max.x - min.x, max.y - min.y, !(GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled),
-                 label, ImGui::IsItemActive()};
+                 label, ImGui::IsItemActive(), presses};
     registry.put(name, r);
 }
 

@@ -17,6 +17,10 @@ struct WidgetRect {
     bool enabled = true;
     std::string label;  // visible text, when useful to a test (button captions, values)
     bool active = false;  // a text field being edited (has the keyboard)
+    // How often the item has been pressed since the page loaded; -1 for an
+    // item that takes no press (a label). A test that clicked checks that its
+    // press landed: the layout can move between reading a rectangle and the click.
+    int presses = -1;
 };
 
 // A text field drawn this frame. The page keeps one invisible <input> over
@@ -49,6 +53,8 @@ public:
         text_fields_.clear();
     }
     void put(const std::string& name, const WidgetRect& rect) { rects_[name] = rect; }
+    // Counts a press of the item `name`; returns the count so far.
+    int notePress(const std::string& name, bool pressed_now) { return press_counts_[name] += pressed_now ? 1 : 0; }
     const std::map<std::string, WidgetRect>& rects() const { return rects_; }
     std::string json() const;
 
@@ -63,6 +69,7 @@ public:
 
 private:
     std::map<std::string, WidgetRect> rects_;
+    std::map<std::string, int> press_counts_;  // kept across frames, unlike rects_
     std::vector<TextField> text_fields_;
     PageInput page_input_;
 };

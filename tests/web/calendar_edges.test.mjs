@@ -17,7 +17,7 @@ for (const when of ['2026-12-03T23:58:00Z', '2026-12-04T00:02:00Z', '2026-12-31T
     const { context, app, errors } = await openApp(browser, site.url, { clock: when });
     await app.click('particle.demo');
     let s = await app.waitForState((x) => x.demo_mode && x.particle.login.session === 'signed_in' &&
-      x.particle.agreements.loaded, { what: 'demo signed in' });
+      x.particle.agreements.loaded && x.particle.notifications.loaded, { what: 'demo signed in' });
     assert.equal(s.particle.today_utc, when.slice(0, 10));
     await app.click('particle.request');
     s = await app.waitForState((x) => x.particle.reports.length === 1 && x.particle.reports[0].phase === 'available',

@@ -120,10 +120,22 @@ export class AppDriver {
   }
 
   async click(name) {
-    // Hover first, as a person does: ImGui tabs (AllowItemOverlap) only take a
-    // press on an item that was already hovered in the previous frame. Press
-    // only once the item stays put: an answer arriving meanwhile (say, a longer
-    // forecast sentence) can push the layout down between two frames.
+    // An answer can still move the layout between reading the rectangle and
+    // the click. The item counts its presses: a press that did not land on an
+    // item that has moved since is tried again (never a second press).
+    for (let attempt = 0; ; ++attempt) {
+      const w = await this.steadyWidget(name);
+      await this.page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
+      await this.settle(60);
+      if (w.presses === undefined || !w.enabled || attempt === 2 || await this.pressLanded(name, w)) return;
+    }
+  }
+
+  // Hover first, as a person does: ImGui tabs (AllowItemOverlap) only take a
+  // press on an item that was already hovered in the previous frame. Press
+  // only once the item stays put: an answer arriving meanwhile (say, a longer
+  // forecast sentence) can push the layout down between two frames.
+  async steadyWidget(name) {
     let w = await this.widget(name);
     for (let attempt = 0; attempt < 5; ++attempt) {
       await this.page.mouse.move(w.x + w.w / 2, w.y + w.h / 2);
@@ -133,8 +145,20 @@ export class AppDriver {
       w = now;
       if (!moved) break;
     }
-    await this.page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
-    await this.settle(60);
+    return w;
+  }
+
+  // False only when the press count of item `clicked` stayed and the item has
+  // moved since: the click met whatever the layout had put there instead. Gone
+  // counts as landed (the press changed the screen, say a sign-in form).
+  async pressLanded(name, clicked, timeout = 300) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const w = (await this.widgets())[name];
+      if (!w || w.presses > clicked.presses) return true;
+      if (Date.now() > deadline) return w.x === clicked.x && w.y === clicked.y && w.w === clicked.w && w.h === clicked.h;
+      await this.page.waitForTimeout(50);
+    }
   }
 
   // Moves the mouse over the centre of day/bar `index` (`count` of them) of chart

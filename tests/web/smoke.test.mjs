@@ -64,9 +64,12 @@ test('typing into a field through the hook rectangles updates the app', async ()
   assert.match(s.notice, /saved/i);
   const saved = await page.evaluate(() => localStorage.getItem('usagedesk.settings'));
   assert.match(saved, /127\.0\.0\.1:9101/);
+  // Each click is one press (the hook's count lets app.click() retry a press the layout moved away from).
+  assert.equal((await app.widgets())['settings.save'].presses, 1);
   // A bad address is refused inline and nothing is saved.
   await app.fill('settings.particle_url', 'ftp://nope');
   await app.click('settings.save');
+  assert.equal((await app.widgets())['settings.save'].presses, 2);
   await app.screenshot('settings-invalid-url');
   assert.equal((await app.state()).settings.particle_base_url, 'http://127.0.0.1:9101');
   // Paste from the system clipboard (the DOM paste event) lands in the focused field.
