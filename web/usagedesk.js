@@ -275,9 +275,17 @@
   }
   // A tap on a field focuses its input inside the touch gesture, which is what
   // opens the on-screen keyboard; the app also gets the tap (SDL) and edits the field.
+  // A finger that moved scrolled (ui/touch_gestures.h): no keyboard then.
+  let touchStart = null;
+  canvas.addEventListener('touchstart', (e) => {
+    const t = e.changedTouches[0];
+    if (t && e.touches.length === 1) touchStart = { x: t.clientX, y: t.clientY };
+  });
   canvas.addEventListener('touchend', (e) => {
     const t = e.changedTouches[0];
-    if (!t) return;
+    const start = touchStart;
+    touchStart = null;
+    if (!t || !start || Math.hypot(t.clientX - start.x, t.clientY - start.y) > 8) return;
     for (const input of mirrors.values()) {
       const r = input.getBoundingClientRect();
       if (t.clientX >= r.left && t.clientX < r.right && t.clientY >= r.top && t.clientY < r.bottom) {

@@ -1,7 +1,7 @@
 // The page's entry point: builds the one App, wires SDL2 + WebGL2 + Dear ImGui,
 // and runs the render-on-demand loop. Everything the loop decides is here:
 // when to draw (input, network answers, due timers, animations), HiDPI font
-// rasterisation (again when devicePixelRatio changes), the theme, precise mouse wheel, and the exported functions the page's
+// rasterisation (again when devicePixelRatio changes), the theme, precise mouse wheel, touch, and the exported functions the page's
 // JavaScript calls (test hook, paste, resize, theme, file chunks, the page's
 // <input>s over the text fields). Page
 // happenings go to the Controller as events; this file never writes AppState.
@@ -32,6 +32,7 @@
 #include "platform/web/local_storage.h"
 #include "ui/font_atlas.h"
 #include "ui/theme.h"
+#include "ui/touch_gestures.h"
 #include "ui/ui_root.h"
 
 namespace {
@@ -55,6 +56,7 @@ struct App {
     ud::ui::FontAtlas fonts;
     ud::app::AppState state;
     ud::ui::UiState ui;
+    ud::ui::TouchGestures touch;  // a finger: taps click, drags scroll
     BrowserClock clock;
     ud::platform::web::LocalStorage store;
     ud::platform::web::WebFileDialogs files;
@@ -162,7 +164,19 @@ void mirrorTextFields(App& app) {
     ud::platform::web::syncTextFields(app.text_fields_sent);
 }
 
-bool handleEvent(const SDL_Event& e) {
+bool handleEvent(App& app, const SDL_Event& e) {
+    if (e.type == SDL_FINGERDOWN || e.type == SDL_FINGERMOTION || e.type == SDL_FINGERUP) {
+        int w = 0, h = 0;  // SDL gives the finger as a fraction of the window; the gestures work in CSS px
+        SDL_GetWindowSize(app.window, &w, &h);
+        const float x = e.tfinger.x * static_cast<float>(w), y = e.tfinger.y * static_cast<float>(h);
+        const auto finger = static_cast<long long>(e.tfinger.fingerId);
+        const double ms = e.tfinger.timestamp;
+        if (e.type == SDL_FINGERDOWN) app.touch.down(finger, x, y, ms);
+        else if (e.type == SDL_FINGERMOTION) app.touch.move(finger, x, y, ms);
+        else app.touch.up(finger, x, y, ms);
+        return true;
+    }
+    if (e.type == SDL_MOUSEMOTION || e.type == SDL_MOUSEBUTTONDOWN) app.touch.mouseMoved();
     if (e.type == SDL_MOUSEWHEEL) {
         // 1.86's backend turns every wheel event into +-1 line; use the precise
         // deltas so trackpads scroll smoothly (SDL 2.0.18+).
@@ -190,7 +204,7 @@ bool handleEvent(const SDL_Event& e) {
 // back to the next frame when its press came in the same batch.
 bool pumpEvents(App& app) {
     bool any = !app.deferred.empty();
-    for (const SDL_Event& e : app.deferred) handleEvent(e);
+    for (const SDL_Event& e : app.deferred) handleEvent(app, e);
     app.deferred.clear();
     std::vector<SDL_Keycode> pressed_now;
     SDL_Event e;
@@ -202,7 +216,7 @@ bool pumpEvents(App& app) {
         if (same_batch || !app.deferred.empty())
             app.deferred.push_back(e);  // keep order: everything after a held release waits too
         else
-            handleEvent(e);
+            handleEvent(app, e);
     }
     if (!app.deferred.empty()) app.woken = true;
     return any;
@@ -263,8 +277,10 @@ void drawFrame(App& app) {
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 1000.0f;  // the browser timer can repeat; 1.86 asserts on 0
+    if (app.touch.beforeNewFrame(io)) app.woken = true;  // a tap's press and release come in the next frames
     double build_start = emscripten_get_now();  // performance.now(): sub-ms, unlike nowMs()
     ImGui::NewFrame();
+    app.touch.afterNewFrame();
 
     app.ui.widgets.beginFrame();
     ud::app::Intents intents;
@@ -439,6 +455,9 @@ int main() {
     app.dpr = static_cast<float>(ud::platform::web::devicePixelRatio());
     app.ui.dpi_scale = app.dpr;
 
+    // Fingers reach ImGui through TouchGestures (taps click, drags scroll), not as
+    // SDL's mouse, whose press at touch-down would click what a scroll starts on.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::printf("UsageDesk: SDL_Init failed: %s\n", SDL_GetError());
         return 1;

@@ -452,6 +452,12 @@ void drawBarChart(const std::string& id, const std::string& title, const core::B
     if (!gpu.error().empty()) ImGui::TextDisabled("%s", gpu.error().c_str());
 }
 
+float topNInputWidth() {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    return ImGui::CalcTextSize("top").x + st.ItemSpacing.x + ImGui::CalcTextSize("000").x + st.FramePadding.x * 2 +
+           2 * (st.ItemInnerSpacing.x + ImGui::GetFrameHeight());
+}
+
 bool topNInput(WidgetRegistry& reg, const char* id, std::size_t& n) {
     const ImGuiStyle& st = ImGui::GetStyle();
     ImGui::AlignTextToFramePadding();

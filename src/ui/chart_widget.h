@@ -28,6 +28,8 @@ void drawBarChart(const std::string& id, const std::string& title, const core::B
 // "top [ 8 ][-][+]": how many keys a chart shows before "Other", 1..core::kChartMaxTopN.
 // The same control on every chart; returns true when `n` changed. Registered as `id`.
 bool topNInput(WidgetRegistry& reg, const char* id, std::size_t& n);
+// Its width, so a row of controls can wrap before it (sameLineIfFits).
+float topNInputWidth();
 
 // The height a bar chart needs for its rows at their thickest (no empty space below).
 float barChartHeight(const core::BarSeries& series);

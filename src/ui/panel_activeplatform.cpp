@@ -48,12 +48,12 @@ bool drawTokenField(const app::ActivePlatformState& s, ActivePlatformForms& f, W
     token.label = "Manager API token";
     token.hint = "sent only in the X-Api-Token header";
     token.password = !f.show_token;
-    token.width = -boxes;
+    token.width = isNarrowLayout() ? -1.0f : -boxes;  // a phone: the boxes go under the field
     bool changed = textField(reg, "ap.token", f.edit.token, token);
-    ImGui::SameLine();
+    sameLineIfFits(checkWidth("Show"));
     ImGui::Checkbox("Show", &f.show_token);
     markItem(reg, "ap.token.show");
-    ImGui::SameLine();
+    sameLineIfFits(checkWidth("Remember on this device"));
     changed |= ImGui::Checkbox("Remember on this device", &f.remember_token);
     markItem(reg, "ap.token.remember");
     ImGui::PopID();
@@ -66,13 +66,13 @@ bool drawRange(const app::ActivePlatformState& s, ActivePlatformForms& f, Widget
     bool changed = false;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Range");
-    ImGui::SameLine();
+    sameLineIfFits(checkWidth("Days"));
     if (ImGui::RadioButton("Days", f.edit.range_kind == core::AnalyticsRangeKind::Days)) {
         f.edit.range_kind = core::AnalyticsRangeKind::Days;
         changed = true;
     }
     markItem(reg, "ap.range.days");
-    ImGui::SameLine();
+    sameLineIfFits(checkWidth("Billing months"));
     if (ImGui::RadioButton("Billing months", f.edit.range_kind == core::AnalyticsRangeKind::BillingPeriods)) {
         f.edit.range_kind = core::AnalyticsRangeKind::BillingPeriods;
         changed = true;
@@ -86,7 +86,7 @@ bool drawRange(const app::ActivePlatformState& s, ActivePlatformForms& f, Widget
             {"ap.preset.last_30_days", "Last 30 days", core::RangePreset::Last30Days},
             {"ap.preset.this_year", "This year", core::RangePreset::ThisYear}};
         for (const auto& p : kPresets) {
-            ImGui::SameLine();
+            sameLineIfFits(p.label);
             if (actionButton(reg, p.id, p.label)) push(intents, app::ApplyRangePreset{p.preset});
         }
     }
@@ -112,7 +112,7 @@ void drawForm(const app::AppState& state, ActivePlatformForms& f, WidgetRegistry
     ImGui::Spacing();
     if (actionButton(reg, "ap.fetch", s.busy ? "Fetching..." : "Fetch daily expenses", true, s.busy))
         push(intents, app::FetchAnalytics{});
-    ImGui::SameLine();
+    sameLineIfFits("Try the demo");
     if (actionButton(reg, "ap.demo", "Try the demo", !s.busy)) {
         if (!state.demo_mode) intents.push_back(app::EnterDemoMode{});
         push(intents, app::TryActivePlatformDemo{});
@@ -128,14 +128,26 @@ void drawForm(const app::AppState& state, ActivePlatformForms& f, WidgetRegistry
 }
 
 void groupTable(const char* id, const char* title, const std::vector<core::GroupTotal>& groups,
-                const std::string& currency) {
+                const std::string& currency, WidgetRegistry& reg) {
     if (!ImGui::BeginTabItem(title)) return;
     ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY;
     float h = std::min(8.0f, static_cast<float>(groups.size()) + 1.5f) * ImGui::GetTextLineHeightWithSpacing() + 8;
+    const bool narrow = isNarrowLayout();  // a phone: sideways, the names kept in view
+    if (narrow) {
+        flags |= ImGuiTableFlags_ScrollX;
+        h += ImGui::GetStyle().ScrollbarSize;
+    }
     if (ImGui::BeginTable(id, 5, flags, ImVec2(0, h))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        for (const char* name : {title, "Total", "Taxes", "Discounts", "Lines"}) ImGui::TableSetupColumn(name);
-        ImGui::TableHeadersRow();
+        ImGui::TableSetupScrollFreeze(narrow ? 1 : 0, 1);
+        const char* names[] = {title, "Total", "Taxes", "Discounts", "Lines"};
+        for (const char* name : names) ImGui::TableSetupColumn(name);
+        // The headers by hand, each named for the tests: ap.groups.<currency>.header.<column>.
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        for (int c = 0; c < 5; ++c) {
+            ImGui::TableSetColumnIndex(c);
+            ImGui::TableHeader(names[c]);
+            markItem(reg, "ap.groups." + currency + ".header." + std::to_string(c), names[c]);
+        }
         for (const auto& g : groups) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
@@ -157,22 +169,27 @@ void groupTable(const char* id, const char* title, const std::vector<core::Group
 void drawTotals(const app::ActivePlatformState& s, WidgetRegistry& reg) {
     if (s.totals.currencies.size() > 1)
         mutedText("Amounts in different currencies are never added together: one total per currency.");
+    const bool narrow = isNarrowLayout();
     for (const auto& c : s.totals.currencies) {
         const std::string& cur = c.currency;
-        std::string title = (cur.empty() ? std::string("(no currency)") : cur) + ":  total " +
-                            core::formatMoney(c.grand.total, cur) + "   taxes " + core::formatMoney(c.grand.taxes_total, cur) +
-                            "   discounts " + core::formatMoney(c.grand.discount_amount, cur) + "   (" +
-                            core::formatCount(static_cast<long long>(c.grand.lines)) + " lines)###cur" + cur;
-        bool open = ImGui::CollapsingHeader(title.c_str(), ImGuiTreeNodeFlags_DefaultOpen);
-        markItem(reg, "ap.totals." + cur, title.substr(0, title.find("###")));
+        const std::string name = cur.empty() ? std::string("(no currency)") : cur;
+        const std::string amounts = "total " + core::formatMoney(c.grand.total, cur) + "   taxes " +
+                                    core::formatMoney(c.grand.taxes_total, cur) + "   discounts " +
+                                    core::formatMoney(c.grand.discount_amount, cur) + "   (" +
+                                    core::formatCount(static_cast<long long>(c.grand.lines)) + " lines)";
+        // A phone: the header names the currency; the amounts wrap under it.
+        bool open = ImGui::CollapsingHeader(((narrow ? name : name + ":  " + amounts) + "###cur" + cur).c_str(),
+                                            ImGuiTreeNodeFlags_DefaultOpen);
+        markItem(reg, "ap.totals." + cur, name + ":  " + amounts);
         if (!open) continue;
+        if (narrow) ImGui::TextWrapped("%s", amounts.c_str());
         ImGui::PushID(cur.c_str());
         if (ImGui::BeginTabBar("##by")) {
-            groupTable("##cat", "Category", c.by_category, cur);
-            groupTable("##sub", "Subcategory", c.by_subcategory, cur);
-            groupTable("##rg", "Resource group", c.by_resource_group, cur);
-            groupTable("##reg", "Region", c.by_region, cur);
-            groupTable("##sku", "SKU", c.by_sku, cur);
+            groupTable("##cat", "Category", c.by_category, cur, reg);
+            groupTable("##sub", "Subcategory", c.by_subcategory, cur, reg);
+            groupTable("##rg", "Resource group", c.by_resource_group, cur, reg);
+            groupTable("##reg", "Region", c.by_region, cur, reg);
+            groupTable("##sku", "SKU", c.by_sku, cur, reg);
             ImGui::EndTabBar();
         }
         ImGui::PopID();
@@ -196,8 +213,8 @@ void drawDailyChart(const app::ActivePlatformState& s, UiState& ui, app::Intents
     if (s.daily.size() > 1) {
         ImGui::PushID("ap.chart.currency");
         for (const auto& d : s.daily) {
-            ImGui::SameLine();
             std::string label = d.currency.empty() ? std::string("(no currency)") : d.currency;
+            sameLineIfFits(checkWidth(label.c_str()));
             if (ImGui::RadioButton(label.c_str(), &d == series)) f.chart_currency = d.currency;
             markItem(ui.widgets, "ap.chart.currency." + d.currency, label);
         }
@@ -207,10 +224,10 @@ void drawDailyChart(const app::ActivePlatformState& s, UiState& ui, app::Intents
     std::string title = "Cost per day by category, " + currency;
     if (view.has_other) title += " (top " + std::to_string(view.keys.size() - 1) + " + Other)";
     float height = 360;
-    ImGui::SameLine();
+    sameLineIfFits(topNInputWidth());
     std::size_t top_n = s.chart_top_n;
     if (topNInput(ui.widgets, "ap.chart.top_n", top_n)) push(intents, app::SetAnalyticsChartTopN{top_n});
-    ImGui::SameLine();
+    sameLineIfFits("Save chart as PNG");
     if (actionButton(ui.widgets, "ap.chart.png", "Save chart as PNG")) {
         ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, 200.0f), height);
         ChartImage image = stackedChartImage(title, view, ui.chart_gpu, f.chart, size);
@@ -223,8 +240,8 @@ void drawDailyChart(const app::ActivePlatformState& s, UiState& ui, app::Intents
 void drawResults(const app::ActivePlatformState& s, UiState& ui, app::Intents& intents) {
     ImGui::Separator();
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("Subscription %s", s.fetched_label.c_str());
-    ImGui::SameLine();
+    ImGui::TextWrapped("Subscription %s", s.fetched_label.c_str());
+    sameLineIfFits("Export CSV");
     if (actionButton(ui.widgets, "ap.export", "Export CSV")) push(intents, app::ExportAnalyticsCsv{});
     if (!s.message.empty()) successText(s.message);
     if (!s.empty_message.empty()) {
@@ -263,7 +280,7 @@ void drawActivePlatformSection(const app::AppState& state, UiState& ui, app::Int
             core::retryLineText(s.retry_status, s.retry_seconds_left, s.retry_attempt, app::kActivePlatformMaxRetries);
         mutedText(line.c_str());
         markItem(ui.widgets, "ap.retry", line);
-        ImGui::SameLine();
+        sameLineIfFits("Cancel");
         if (actionButton(ui.widgets, "ap.retry.cancel", "Cancel")) push(intents, app::CancelAnalyticsRetry{});
     }
     drawAnalyticsCompare(s, ui, intents);

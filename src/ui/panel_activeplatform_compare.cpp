@@ -28,25 +28,33 @@ std::string changeText(const core::CompareLine& l) {
     return text;
 }
 
-// One short date field on the line ("earlier from", ...), named for the tests.
+// One short date field on the line ("earlier from", ...), named for the tests;
+// on the next line when this one is full.
 void dateField(UiState& ui, const char* id, const char* hint, std::string& text) {
     TextFieldOptions options;
     options.hint = hint;
     options.width = ImGui::GetFontSize() * 7;
+    sameLineIfFits(options.width);
     textField(ui.widgets, id, text, options);
-    ImGui::SameLine();
+}
+
+// A word between the controls of a line, or at the start of the next.
+void joiningWord(const char* word, bool muted = false) {
+    sameLineIfFits(ImGui::CalcTextSize(word).x);
+    if (muted) mutedText(word);
+    else ImGui::TextUnformatted(word);
 }
 
 void drawRangeInputs(ActivePlatformForms& f, UiState& ui, app::Intents& intents) {
     dateField(ui, "ap.compare.earlier.from", "earlier from", f.compare_earlier_from);
     dateField(ui, "ap.compare.earlier.to", "earlier to", f.compare_earlier_to);
-    ImGui::TextUnformatted("against");
-    ImGui::SameLine();
+    joiningWord("against");
     dateField(ui, "ap.compare.later.from", "later from", f.compare_later_from);
     dateField(ui, "ap.compare.later.to", "later to", f.compare_later_to);
     auto e1 = core::dateFromIso(f.compare_earlier_from), e2 = core::dateFromIso(f.compare_earlier_to);
     auto l1 = core::dateFromIso(f.compare_later_from), l2 = core::dateFromIso(f.compare_later_to);
     const bool valid = e1 && e2 && l1 && l2 && *e1 <= *e2 && *l1 <= *l2;
+    sameLineIfFits("Compare these");
     if (actionButton(ui.widgets, "ap.compare.ranges", "Compare these", valid))
         push(intents, app::CompareAnalyticsRanges{{*e1, *e2}, {*l1, *l2}});
 }
@@ -57,18 +65,18 @@ void drawResult(const app::AnalyticsComparison& c, UiState& ui, app::Intents& in
         const std::string cur = t.currency.empty() ? std::string("(no currency)") : t.currency;
         const std::string line = cur + ":  " + core::formatMoney(t.before, t.currency) + " -> " +
                                  core::formatMoney(t.after, t.currency) + "   change " + changeText(t);
-        ImGui::TextUnformatted(line.c_str());
+        ImGui::TextWrapped("%s", line.c_str());
         markItem(reg, "ap.compare.total." + t.currency, line);
     }
     mutedText("Change % = (later - earlier) / earlier x 100, exact, rounded once to one decimal (half away from zero).");
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("By");
     for (const auto& k : kKeys) {
-        ImGui::SameLine();
+        sameLineIfFits(checkWidth(k[1]));
         if (ImGui::RadioButton(k[1], c.key == k[0])) push(intents, app::SetComparisonKey{k[0]});
         markItem(reg, std::string("ap.compare.key.") + k[0], k[1]);
     }
-    ImGui::SameLine();
+    sameLineIfFits("Export comparison CSV");
     if (actionButton(reg, "ap.compare.export", "Export comparison CSV")) push(intents, app::ExportComparisonCsv{});
     if (!c.message.empty()) successText(c.message);
     for (std::size_t i = 0; i < c.charts.size(); ++i) {
@@ -98,12 +106,10 @@ void drawAnalyticsCompare(const app::ActivePlatformState& s, UiState& ui, app::I
     if (!open) return;
     if (actionButton(ui.widgets, "ap.compare.months", "This month against last month", !c.loading, c.loading))
         push(intents, app::CompareThisMonthWithLast{});
-    ImGui::SameLine();
-    mutedText("or");
-    ImGui::SameLine();
+    joiningWord("or", true);
     drawRangeInputs(f, ui, intents);
     if (c.active) {
-        ImGui::SameLine();
+        sameLineIfFits("Close");
         if (actionButton(ui.widgets, "ap.compare.close", "Close")) push(intents, app::CloseComparison{});
     }
     if (c.loading) {
@@ -117,7 +123,7 @@ void drawAnalyticsCompare(const app::ActivePlatformState& s, UiState& ui, app::I
     }
     if (!c.result || !c.table) return;
     const std::string heading = c.earlier_label + "  against  " + c.later_label;
-    ImGui::TextUnformatted(heading.c_str());
+    ImGui::TextWrapped("%s", heading.c_str());
     markItem(ui.widgets, "ap.compare.heading", heading);
     drawResult(c, ui, intents);
 }

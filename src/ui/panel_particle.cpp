@@ -141,28 +141,39 @@ void drawLogin(const app::AppState& state, ParticleForms& f, WidgetRegistry& reg
         if (!state.demo_mode) intents.push_back(app::EnterDemoMode{});
         pushParticle(intents, app::TryParticleDemo{});
     }
-    ImGui::SameLine();
+    if (!isNarrowLayout()) ImGui::SameLine();  // a phone: under the button, not a column one word wide
     mutedText("A simulated cloud inside this page: no network, reports ready in about 15 s.");
 }
 
-void drawSignedInHeader(const app::AppState& state, ParticleForms& f, WidgetRegistry& reg, app::Intents& intents,
-                        core::Timestamp now) {
-    const app::ParticleLogin& login = state.particle.login;
-    ImGui::AlignTextToFramePadding();
-    ImGui::Text("Logged in as %s", login.username.c_str());
-    markItem(reg, "particle.user", login.username);
-    ImGui::SameLine();
-    std::string token_note = core::tokenExpiryNote(login.token_expiry, login.token_expires_at, now);
-    if (login.remember) token_note += ", remembered on this device";
-    mutedText(("(" + token_note + ")").c_str());
-    markItem(reg, "particle.token_note", token_note);
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize("Log out").x - ImGui::GetStyle().FramePadding.x * 2);
+void logOutButton(ParticleForms& f, WidgetRegistry& reg, app::Intents& intents) {
     if (actionButton(reg, "particle.logout", "Log out")) {
         f.token.clear();
         f.password.clear();
         f.otp.clear();
         pushParticle(intents, app::LogOutParticle{});
     }
+}
+
+void drawSignedInHeader(const app::AppState& state, ParticleForms& f, WidgetRegistry& reg, app::Intents& intents,
+                        core::Timestamp now) {
+    const app::ParticleLogin& login = state.particle.login;
+    const bool narrow = isNarrowLayout();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextWrapped("Logged in as %s", login.username.c_str());
+    markItem(reg, "particle.user", login.username);
+    std::string token_note = core::tokenExpiryNote(login.token_expiry, login.token_expires_at, now);
+    if (login.remember) token_note += ", remembered on this device";
+    if (narrow) {  // a phone: Log out beside the name if it fits, the note on its own line
+        sameLineIfFits("Log out");
+        logOutButton(f, reg, intents);
+    } else {
+        ImGui::SameLine();
+    }
+    mutedText(("(" + token_note + ")").c_str());
+    markItem(reg, "particle.token_note", token_note);
+    if (narrow) return;
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize("Log out").x - ImGui::GetStyle().FramePadding.x * 2);
+    logOutButton(f, reg, intents);
 }
 
 }  // namespace

@@ -20,13 +20,14 @@ void drawForecastPanel(const app::AppState& state, UiState& ui) {
     const core::ParticleForecast& fc = f.forecast;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Forecast");
-    ImGui::SameLine(170);
+    usageValueColumn();
     if (fc.status == core::ForecastStatus::Ready) ImGui::TextWrapped("%s", fc.sentence.c_str());
     else mutedText(fc.sentence.c_str());
     markItem(reg, "particle.forecast.sentence", fc.sentence);
     hoverDetails(fc.details);
     if (fc.status != core::ForecastStatus::Ready) return;
-    ImGui::Indent(170);
+    const bool wide = !isNarrowLayout();
+    if (wide) ImGui::Indent(kUsageValueColumn);
     // What happens at 70/90/100 % stays in sight when 100 % is near (reached
     // in this period, or projected past it); otherwise it waits in the details,
     // so the report list is not pushed below the fold.
@@ -48,7 +49,7 @@ void drawForecastPanel(const app::AppState& state, UiState& ui) {
         ImGui::TreePop();
     }
     markItem(reg, "particle.forecast.how");
-    ImGui::Unindent(170);
+    if (wide) ImGui::Unindent(kUsageValueColumn);
     if (f.chart) {
         const std::string title = "Daily data operations from " + f.report_file + ", and the projection";
         drawStackedChart("particle.forecast.chart", title, f.chart->view(), ui.chart_gpu, ui.particle.forecast_chart,

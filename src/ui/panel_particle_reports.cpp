@@ -90,13 +90,13 @@ void drawReportActions(const app::ParticleReport& r, WidgetRegistry& reg, const 
 void typeRadio(ParticleForms& f, WidgetRegistry& reg, bool& changed) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Report");
-    ImGui::SameLine();
+    sameLineIfFits(checkWidth("Devices"));
     if (ImGui::RadioButton("Devices", f.report.type == core::ReportType::Devices)) {
         f.report.type = core::ReportType::Devices;
         changed = true;
     }
     markItem(reg, "particle.type.devices");
-    ImGui::SameLine();
+    sameLineIfFits(checkWidth("Products"));
     if (ImGui::RadioButton("Products", f.report.type == core::ReportType::Products)) {
         f.report.type = core::ReportType::Products;
         changed = true;
@@ -150,8 +150,9 @@ void drawRequestPanel(const app::AppState& state, UiState& ui, app::Intents& int
     markItem(reg, "particle.filters");
     // Beside the filters, so the form keeps its height. The browser asks for
     // permission only when this is ticked (app/announcer.h).
+    // A phone: under it (a tree node's hit area reaches past its text).
     constexpr const char* kNotify = "Notify me when it is ready";
-    sameLineIfFits(kNotify);
+    if (!isNarrowLayout()) sameLineIfFits(kNotify);
     changed |= ImGui::Checkbox(kNotify, &f.report.notify_when_ready);
     markItem(reg, "particle.notify", kNotify);
     if (filters_open) {
@@ -164,12 +165,13 @@ void drawRequestPanel(const app::AppState& state, UiState& ui, app::Intents& int
     if (changed) pushParticle(intents, app::EditReportForm{f.report});
     ImGui::Spacing();
     const bool full = p.outstanding >= core::kMaxOutstandingReports;
-    if (actionButton(reg, "particle.request", p.requesting ? "Requesting..." : "Request report", true, p.requesting))
-        pushParticle(intents, app::RequestReport{});
-    ImGui::SameLine();
     std::string count = std::to_string(p.outstanding) + " of " + std::to_string(core::kMaxOutstandingReports) +
                         " reports being prepared for " + scopeLabel(p, p.scope);
     if (full) count += ": wait for one to finish before asking for another";
+    if (actionButton(reg, "particle.request", p.requesting ? "Requesting..." : "Request report", true, p.requesting))
+        pushParticle(intents, app::RequestReport{});
+    if (isNarrowLayout()) sameLineIfFits(ImGui::CalcTextSize(count.c_str()).x);  // else under the button
+    else ImGui::SameLine();
     (full ? errorText(count) : mutedText(count.c_str()));
     markItem(reg, "particle.outstanding", count);
     if (p.request_error) {
@@ -210,12 +212,21 @@ void drawReportsPanel(const app::AppState& state, UiState& ui, app::Intents& int
     if (!p.reports_message.empty()) errorText(p.reports_message);
     int shown = 0;
     ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-    if (!p.reports.empty() && ImGui::BeginTable("##reports", 4, flags)) {
-        ImGui::TableSetupColumn("Requested", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Report", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-        ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthStretch, 1.8f);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-        ImGui::TableHeadersRow();
+    // A phone: one column, each report's cells stacked in its row (a row is
+    // mostly buttons and sentences, which a sideways scroll would hide).
+    const bool narrow = isNarrowLayout();
+    auto nextCell = [narrow] {
+        if (narrow) ImGui::Spacing();
+        else ImGui::TableNextColumn();
+    };
+    if (!p.reports.empty() && ImGui::BeginTable("##reports", narrow ? 1 : 4, flags)) {
+        if (!narrow) {
+            ImGui::TableSetupColumn("Requested", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+            ImGui::TableSetupColumn("Report", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+            ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthStretch, 1.8f);
+            ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+            ImGui::TableHeadersRow();
+        }
         for (const app::ParticleReport& r : p.reports) {
             const core::ReportRecord& rec = r.poll.record;
             if (signed_in && !(rec.scope == p.scope)) continue;  // this scope's reports only
@@ -227,7 +238,7 @@ void drawReportsPanel(const app::AppState& state, UiState& ui, app::Intents& int
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(core::minuteTextFromTimestamp(rec.requested_at).c_str());
-            ImGui::TableNextColumn();
+            nextCell();
             std::string what = std::string(core::nameFromReportType(rec.type)) + ", " + core::isoFromDate(rec.range.first) +
                                " to " + core::isoFromDate(rec.range.last);
             ImGui::TextWrapped("%s", what.c_str());
@@ -235,7 +246,7 @@ void drawReportsPanel(const app::AppState& state, UiState& ui, app::Intents& int
             if (!rec.id.value.empty()) {  // the id people quote to support, copyable
                 mutedText(("id " + rec.id.value).c_str());
                 markItem(reg, id + ".report_id", rec.id.value);
-                ImGui::SameLine();
+                sameLineIfFits("Copy id");
                 if (ImGui::SmallButton("Copy id"))
                     pushParticle(intents, app::CopyReportId{app::ReportRef{rec.id.value, rec.scope.key()}});
                 markItem(reg, id + ".copy_id", "Copy id");
@@ -243,10 +254,10 @@ void drawReportsPanel(const app::AppState& state, UiState& ui, app::Intents& int
             if (!signed_in) mutedText(rec.scope.isSandbox() ? "sandbox" : ("org " + rec.scope.org).c_str());
             // The row ends below its tallest cell (the state's message, often), not the last column's.
             float row_bottom = ImGui::GetCursorScreenPos().y;
-            ImGui::TableNextColumn();
+            nextCell();
             drawReportState(r, reg, id, now, signed_in);
             row_bottom = std::max(row_bottom, ImGui::GetCursorScreenPos().y);
-            ImGui::TableNextColumn();
+            nextCell();
             drawReportActions(r, reg, id, intents, signed_in);
             row_bottom = std::max(row_bottom, ImGui::GetCursorScreenPos().y);
             ImGui::PopID();

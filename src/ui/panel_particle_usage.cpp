@@ -36,7 +36,7 @@ void usageBar(WidgetRegistry& reg, const char* id, const char* label, long long 
               const std::optional<core::Decimal>& projected = std::nullopt) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(label);
-    ImGui::SameLine(170);
+    usageValueColumn();
     if (used < 0) {
         mutedText("not reported by the API");
         return;
@@ -62,24 +62,38 @@ void drawNotifications(const app::ParticleState& p, WidgetRegistry& reg) {
         markItem(reg, "particle.notifications.error", p.notifications.error->message);
     }
     if (p.notifications.loaded && p.notifications.items.empty()) mutedText("None in this billing period.");
+    const bool narrow = isNarrowLayout();
     for (const auto& n : p.notifications.items) {
+        const std::string when = n.created_at + (n.state.empty() ? "" : ", " + n.state);
+        if (narrow) {  // the sentence wraps beside its bullet, the date on a line of its own under it
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", core::sentenceFromNotification(n).c_str());
+            ImGui::Indent();
+            mutedText(when.c_str());
+            ImGui::Unindent();
+            continue;
+        }
         ImGui::BulletText("%s", core::sentenceFromNotification(n).c_str());
         ImGui::SameLine();
-        mutedText((n.created_at + (n.state.empty() ? "" : ", " + n.state)).c_str());
+        mutedText(when.c_str());
     }
     markItem(reg, "particle.notifications", std::to_string(p.notifications.items.size()));
 }
 
 }  // namespace
 
+void usageValueColumn() {
+    if (!isNarrowLayout()) ImGui::SameLine(kUsageValueColumn);
+}
+
 void drawUsagePanel(const app::AppState& state, UiState& ui, app::Intents& intents, core::Timestamp now) {
     const app::ParticleState& p = state.particle;
     WidgetRegistry& reg = ui.widgets;
     ImGui::Spacing();
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("%s: service agreement", scopeLabel(p, p.scope));
+    ImGui::TextWrapped("%s: service agreement", scopeLabel(p, p.scope));
     markItem(reg, "particle.scope", scopeLabel(p, p.scope));
-    ImGui::SameLine();
+    sameLineIfFits("Refresh");
     if (actionButton(reg, "particle.refresh", "Refresh", !p.agreements.loading, p.agreements.loading))
         pushParticle(intents, app::RefreshParticleUsage{});
     if (p.agreements.error) {
@@ -95,7 +109,9 @@ void drawUsagePanel(const app::AppState& state, UiState& ui, app::Intents& inten
         if (a.id.value == p.agreement_id) agreement = &a;
     if (!agreement) return;
     if (p.agreements.items.size() > 1) {
-        ImGui::SetNextItemWidth(320);
+        // A phone: as wide as the screen leaves beside the combo's caption.
+        ImGui::SetNextItemWidth(isNarrowLayout() ? -(ImGui::CalcTextSize("Agreement").x + ImGui::GetStyle().ItemInnerSpacing.x)
+                                                 : 320.0f);
         if (ImGui::BeginCombo("Agreement", agreement->name.c_str())) {
             for (const auto& a : p.agreements.items)
                 if (ImGui::Selectable((a.name + " (" + a.state + ")##" + a.id.value).c_str(), &a == agreement))
@@ -106,7 +122,7 @@ void drawUsagePanel(const app::AppState& state, UiState& ui, app::Intents& inten
     }
     const core::Date today = core::dateFromTimestamp(now);
     std::string line = agreement->name + "  |  " + agreement->agreement_type + (agreement->state.empty() ? "" : ", " + agreement->state);
-    ImGui::TextUnformatted(line.c_str());
+    ImGui::TextWrapped("%s", line.c_str());
     markItem(reg, "particle.agreement", line);
     const std::string billing = core::billingPeriodText(*agreement, today);
     mutedText(billing.c_str());

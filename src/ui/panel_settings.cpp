@@ -17,7 +17,7 @@ void themeChoice(const app::AppState& state, SettingsForm& form, WidgetRegistry&
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Theme");
     for (const auto& c : kChoices) {
-        ImGui::SameLine();
+        sameLineIfFits(checkWidth(c.label));
         if (ImGui::RadioButton(c.label, state.settings.theme == c.choice) && state.settings.theme != c.choice) {
             form.edit.theme = c.choice;  // a later Save keeps it
             intents.push_back(app::ChooseTheme{c.choice});
@@ -51,7 +51,7 @@ void drawSettingsPanel(const app::AppState& state, SettingsForm& form, WidgetReg
         form.activeplatform_error = a ? "" : a.error().message;
         if (p && a) intents.push_back(app::SaveSettings{form.edit});
     }
-    ImGui::SameLine();
+    sameLineIfFits("Reset to defaults");
     if (actionButton(reg, "settings.reset", "Reset to defaults")) {
         intents.push_back(app::ResetSettings{});
         form = SettingsForm{};

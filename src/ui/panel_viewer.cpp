@@ -44,7 +44,7 @@ void drawEmpty(UiState& ui, app::Intents& intents) {
     mutedText("Open a usage CSV to read it as a table, sort, filter, group and export it.");
     ImGui::Spacing();
     if (actionButton(ui.widgets, "viewer.open", "Open CSV file...")) push(intents, app::OpenCsvFile{});
-    ImGui::SameLine();
+    sameLineIfFits("Load demo report (50,000 rows)");
     if (actionButton(ui.widgets, "viewer.demo", "Load demo report (50,000 rows)")) push(intents, app::LoadDemoReport{});
     ImGui::Spacing();
     mutedText("...or drop a CSV file anywhere on this page.");
@@ -63,7 +63,7 @@ void drawIssues(const app::ViewerState& v, UiState& ui, app::Intents& intents) {
     if (ImGui::RadioButton("Keep bad rows (padded or cut to the header)", v.bad_rows == core::BadRowPolicy::Keep))
         push(intents, app::SetBadRowPolicy{core::BadRowPolicy::Keep});
     markItem(ui.widgets, "viewer.issues.keep");
-    ImGui::SameLine();
+    sameLineIfFits(checkWidth("Skip bad rows"));
     if (ImGui::RadioButton("Skip bad rows", v.bad_rows == core::BadRowPolicy::Skip))
         push(intents, app::SetBadRowPolicy{core::BadRowPolicy::Skip});
     markItem(ui.widgets, "viewer.issues.skip");
@@ -79,12 +79,13 @@ void drawIssues(const app::ViewerState& v, UiState& ui, app::Intents& intents) {
 
 // Which columns a combo offers: keys (anything but amounts) or numbers to sum.
 enum class ColumnChoice { Keys, Numbers };
+constexpr float kColumnComboWidth = 180.0f;
 
 bool columnCombo(UiState& ui, const char* id, const char* label, const core::Table& table, int& value,
                  const char* none, ColumnChoice choice = ColumnChoice::Keys) {
     std::string preview = value < 0 ? (none ? none : "(none)") : table.column(static_cast<std::size_t>(value)).displayName();
     bool changed = false;
-    ImGui::SetNextItemWidth(180);
+    ImGui::SetNextItemWidth(kColumnComboWidth);
     bool open = ImGui::BeginCombo(label, preview.c_str());
     markItem(ui.widgets, id, preview);
     if (open) {
@@ -113,21 +114,21 @@ void drawGroupBar(const app::ViewerState& v, UiState& ui, app::Intents& intents)
     if (!v.group.active) f.group_key1 = f.group_key2 = -1;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Group by");
-    ImGui::SameLine();
+    sameLineIfFits(kColumnComboWidth);
     bool changed = columnCombo(ui, "viewer.group.key1", "##key1", table, f.group_key1, "(no grouping)");
     if (f.group_key1 >= 0) {
-        ImGui::SameLine();
+        sameLineIfFits(ImGui::CalcTextSize("then").x);
         ImGui::TextUnformatted("then");
-        ImGui::SameLine();
+        sameLineIfFits(kColumnComboWidth);
         changed |= columnCombo(ui, "viewer.group.key2", "##key2", table, f.group_key2, "(nothing)");
         bool has_date = table.column(static_cast<std::size_t>(f.group_key1)).type() == core::ColumnType::Date ||
                         (f.group_key2 >= 0 && table.column(static_cast<std::size_t>(f.group_key2)).type() == core::ColumnType::Date);
         if (has_date) {
-            ImGui::SameLine();
+            sameLineIfFits(checkWidth("by month"));
             changed |= ImGui::Checkbox("by month", &f.by_month);
             markItem(ui.widgets, "viewer.group.by_month");
         }
-        ImGui::SameLine();
+        sameLineIfFits(110);
         ImGui::SetNextItemWidth(110);
         const char* fname = core::nameFromAggregate(kFunctions[f.function]);
         bool open = ImGui::BeginCombo("##function", fname);
@@ -193,16 +194,17 @@ void drawChartControls(const app::ViewerState& v, UiState& ui, app::Intents& int
         }
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
+    sameLineIfFits(ImGui::CalcTextSize("of").x);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("of");
-    ImGui::SameLine();
+    sameLineIfFits(kColumnComboWidth);
     changed |= columnCombo(ui, "viewer.chart.value", "##value", table, spec.value_column, nullptr, ColumnChoice::Numbers);
-    ImGui::SameLine();
-    ImGui::TextUnformatted(bars ? "by" : "stacked by");
-    ImGui::SameLine();
+    const char* by = bars ? "by" : "stacked by";
+    sameLineIfFits(ImGui::CalcTextSize(by).x);
+    ImGui::TextUnformatted(by);
+    sameLineIfFits(kColumnComboWidth);
     changed |= columnCombo(ui, "viewer.chart.key", "##key", table, spec.key_column, bars ? nullptr : "(one stack)");
-    ImGui::SameLine();
+    sameLineIfFits(topNInputWidth());
     changed |= topNInput(ui.widgets, "viewer.chart.top_n", spec.top_n);
     if (changed) push(intents, app::SetChartSpec{spec});
 }
@@ -226,8 +228,9 @@ void drawChartView(const app::ViewerState& v, UiState& ui, app::Intents& intents
         std::string name = (stem.empty() ? std::string("report") : stem) + (c.series ? "-daily.png" : "-top.png");
         intents.push_back(app::SaveChartPng{name, image.width, image.height, std::move(image.rgba)});
     }
-    ImGui::SameLine();
-    mutedText("Hover a bar for exact values.");
+    constexpr const char* kHoverHint = "Hover a bar for exact values.";
+    sameLineIfFits(ImGui::CalcTextSize(kHoverHint).x);
+    mutedText(kHoverHint);
     if (c.series)
         drawStackedChart("viewer.chart", title, c.series->view(), ui.chart_gpu, ui.viewer.chart, ui.widgets, height);
     else
@@ -238,20 +241,20 @@ void drawChartView(const app::ViewerState& v, UiState& ui, app::Intents& intents
 void drawViewSwitch(const app::ViewerState& v, UiState& ui, app::Intents& intents) {
     if (ImGui::RadioButton("Table", !v.chart.shown)) push(intents, app::ShowChart{false});
     markItem(ui.widgets, "viewer.view.table");
-    ImGui::SameLine();
+    sameLineIfFits(checkWidth("Chart"));
     if (ImGui::RadioButton("Chart", v.chart.shown)) push(intents, app::ShowChart{true});
     markItem(ui.widgets, "viewer.view.chart");
 }
 
 void drawData(const app::ViewerState& v, UiState& ui, app::Intents& intents) {
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("%s  -  %s rows, %zu columns", v.file_name.c_str(),
-                core::formatCount(static_cast<long long>(v.table->rowCount())).c_str(), v.table->columnCount());
-    ImGui::SameLine();
+    ImGui::TextWrapped("%s  -  %s rows, %zu columns", v.file_name.c_str(),
+                       core::formatCount(static_cast<long long>(v.table->rowCount())).c_str(), v.table->columnCount());
+    sameLineIfFits("Export CSV");
     if (actionButton(ui.widgets, "viewer.export", "Export CSV")) push(intents, app::ExportViewCsv{});
-    ImGui::SameLine();
+    sameLineIfFits("Open another...");
     if (actionButton(ui.widgets, "viewer.open", "Open another...")) push(intents, app::OpenCsvFile{});
-    ImGui::SameLine();
+    sameLineIfFits("Close");
     if (actionButton(ui.widgets, "viewer.close", "Close")) push(intents, app::CloseReport{});
     if (!v.message.empty()) successText(v.message);
     drawIssues(v, ui, intents);
@@ -261,7 +264,7 @@ void drawData(const app::ViewerState& v, UiState& ui, app::Intents& intents) {
         drawChartView(v, ui, intents);
         return;
     }
-    ImGui::SameLine(0, 24);
+    if (!isNarrowLayout()) ImGui::SameLine(0, 24);  // a phone: the group bar under the switch
     drawGroupBar(v, ui, intents);
     if (!v.group.error.empty()) errorText(v.group.error);
 

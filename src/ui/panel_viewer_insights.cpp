@@ -41,7 +41,7 @@ void drawComparison(const app::ViewerState& v, UiState& ui, app::Intents& intent
     if (in.earlier_name.empty()) {
         if (actionButton(reg, "viewer.keep", "Keep as earlier period"))
             push(intents, app::KeepAsEarlierPeriod{});
-        ImGui::SameLine();
+        if (!isNarrowLayout()) ImGui::SameLine();  // a phone: the hint under the button
         mutedText("then open another report to compare the two");
         return;
     }
@@ -52,7 +52,7 @@ void drawComparison(const app::ViewerState& v, UiState& ui, app::Intents& intent
     markItem(reg, "viewer.compare", title);
     if (!open) return;
     if (actionButton(reg, "viewer.compare.forget", "Forget the earlier period")) push(intents, app::ForgetEarlierPeriod{});
-    ImGui::SameLine();
+    sameLineIfFits("Export comparison CSV");
     if (actionButton(reg, "viewer.compare.export", "Export comparison CSV", in.compare_table.has_value()))
         push(intents, app::ExportViewerComparison{});
     if (!in.message.empty()) successText(in.message);
@@ -61,7 +61,7 @@ void drawComparison(const app::ViewerState& v, UiState& ui, app::Intents& intent
     for (const auto& t : in.compare->totals) {
         const std::string line = "Total " + core::formatDecimal(t.before, 0) + " -> " + core::formatDecimal(t.after, 0) +
                                  "   change " + changeText(t);
-        ImGui::TextUnformatted(line.c_str());
+        ImGui::TextWrapped("%s", line.c_str());
         markItem(reg, "viewer.compare.total", line);
     }
     mutedText("Change % = (later - earlier) / earlier x 100, exact, rounded once to one decimal (half away from zero).");

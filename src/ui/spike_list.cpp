@@ -26,7 +26,10 @@ std::optional<std::size_t> drawSpikeList(const std::string& id, const core::Spik
     }
     const float row = ImGui::GetFrameHeightWithSpacing();
     const float height = std::min(static_cast<float>(spikes.spikes.size()), 8.0f) * row + 4;
-    ImGui::BeginChild((id + ".list").c_str(), ImVec2(0, height), true);
+    // A phone: long lines scroll sideways rather than wrap (the clipper needs even rows).
+    const bool narrow = isNarrowLayout();
+    ImGui::BeginChild((id + ".list").c_str(), ImVec2(0, height + (narrow ? ImGui::GetStyle().ScrollbarSize : 0.0f)), true,
+                      narrow ? ImGuiWindowFlags_HorizontalScrollbar : 0);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(spikes.spikes.size()));
     while (clipper.Step()) {

@@ -56,7 +56,8 @@ void drawToolbar(const char* id, const core::Table& table, const app::TableViewS
     search.hint = "Search text columns";
     search.width = 260;
     if (textField(reg, name + ".search", form.search, search)) out.push_back(app::SetSearch{form.search});
-    ImGui::SameLine();
+    // The rest of the bar wraps on a narrow screen.
+    sameLineIfFits("Columns...");
     if (ImGui::Button(("Columns...##" + name).c_str())) ImGui::OpenPopup(("columns" + name).c_str());
     markItem(reg, name + ".columns", "Columns...");
     if (ImGui::BeginPopup(("columns" + name).c_str())) {
@@ -70,7 +71,7 @@ void drawToolbar(const char* id, const core::Table& table, const app::TableViewS
         }
         ImGui::EndPopup();
     }
-    ImGui::SameLine();
+    sameLineIfFits("Copy selected rows");
     bool has_selection = form.selection_anchor >= 0 && !view.rows.empty();
     if (actionButton(reg, (name + ".copy").c_str(), "Copy selected rows", has_selection)) {
         auto lo = static_cast<std::size_t>(std::min(form.selection_anchor, form.selection_end));
@@ -78,12 +79,12 @@ void drawToolbar(const char* id, const core::Table& table, const app::TableViewS
         out.push_back(app::CopyRows{lo, hi});
     }
     if (!view.spec.sort.empty()) {
-        ImGui::SameLine();
+        sameLineIfFits("Clear sort");
         if (actionButton(reg, (name + ".unsort").c_str(), "Clear sort")) out.emplace_back(std::in_place_type<app::ClearSort>);
     }
-    ImGui::SameLine();
     std::string shown = core::formatCount(static_cast<long long>(view.rows.size())) + " of " +
                         core::formatCount(static_cast<long long>(table.rowCount())) + " rows shown";
+    sameLineIfFits(ImGui::CalcTextSize(shown.c_str()).x);
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", shown.c_str());
     markItem(reg, name + ".shown", shown);
@@ -115,7 +116,8 @@ void drawTableWidget(const char* id, const core::Table& table, const app::TableV
         ImGui::PopID();
         return;
     }
-    ImGui::TableSetupScrollFreeze(0, 2);
+    // The header and filter rows stay; on a phone the first column too, as the rest scrolls sideways.
+    ImGui::TableSetupScrollFreeze(isNarrowLayout() ? 1 : 0, 2);
     for (std::size_t c : cols) {
         // First-use width: the header or the widest of the first shown cells.
         const core::Column& column = table.column(c);

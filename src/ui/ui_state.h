@@ -27,6 +27,7 @@ struct UiState {
     ActivePlatformForms activeplatform;
     ChartGpu chart_gpu;      // the chart shader program, shared by every chart
     float dpi_scale = 1.0f;  // devicePixelRatio, for first-use sizes
+    bool menu_open = false;  // narrow screens: the sections, shown instead of the panel
 };
 
 }  // namespace ud::ui

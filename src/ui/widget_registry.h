@@ -21,6 +21,9 @@ struct WidgetRect {
     // item that takes no press (a label). A test that clicked checks that its
     // press landed: the layout can move between reading a rectangle and the click.
     int presses = -1;
+    // Part of it is cut off at the left or right edge of a window that does not
+    // scroll sideways (a layout too wide for the screen; tests look for it).
+    bool overflow = false;
 };
 
 // A text field drawn this frame. The page keeps one invisible <input> over

@@ -5,6 +5,7 @@
 #include <imgui_internal.h>  // GetActiveID: is this field the one being edited
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -59,7 +60,7 @@ bool textField(WidgetRegistry& reg, const std::string& name, std::string& text, 
 
 bool labelledInput(WidgetRegistry& reg, const char* id, const char* label, std::string& text,
                    const std::string& error, const char* hint, bool password, const char* autocomplete) {
-    ImGui::TextUnformatted(label);
+    ImGui::TextWrapped("%s", label);  // one line where it fits, as before; wrapped on a phone
     TextFieldOptions options;
     options.label = label;
     options.hint = hint;
@@ -77,6 +78,11 @@ bool labelledInputPair(WidgetRegistry& reg, const char* id_a, const char* label_
                        const std::string& error_a, const char* id_b, const char* label_b, std::string& text_b,
                        const std::string& error_b) {
     bool changed = false;
+    if (isNarrowLayout()) {  // one column: each label above its field
+        changed |= labelledInput(reg, id_a, label_a, text_a, error_a);
+        changed |= labelledInput(reg, id_b, label_b, text_b, error_b);
+        return changed;
+    }
     if (!ImGui::BeginTable(id_a, 2)) return false;
     ImGui::TableNextColumn();
     changed |= labelledInput(reg, id_a, label_a, text_a, error_a);
@@ -104,12 +110,20 @@ bool actionButton(WidgetRegistry& reg, const char* id, const char* label, bool e
     return clicked && !disabled;
 }
 
+bool isNarrowLayout() { return isNarrowWidth(ImGui::GetMainViewport()->WorkSize.x); }
+
 void sameLineIfFits(const char* label) {
-    const ImGuiStyle& st = ImGui::GetStyle();
-    const float needed = ImGui::CalcTextSize(label).x + st.FramePadding.x * 2 + st.ItemSpacing.x;
-    const float line_end = ImGui::GetItemRectMax().x + needed;
+    sameLineIfFits(ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2);
+}
+
+void sameLineIfFits(float width) {
+    const float line_end = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
     const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     if (line_end <= right) ImGui::SameLine();
+}
+
+float checkWidth(const char* label) {
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
 }
 
 void sectionTitle(const char* text) {
@@ -150,7 +164,8 @@ void successText(const std::string& text) {
 void hoverDetails(const std::string& text) {
     if (text.empty() || !ImGui::IsItemHovered()) return;
     ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
+    // At most 36 em wide, and never wider than a phone's screen.
+    ImGui::PushTextWrapPos(std::min(ImGui::GetFontSize() * 36, ImGui::GetMainViewport()->WorkSize.x - ImGui::GetFontSize() * 3));
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();

@@ -35,11 +35,23 @@ bool labelledInput(WidgetRegistry& reg, const char* id, const char* label, std::
 bool labelledInputPair(WidgetRegistry& reg, const char* id_a, const char* label_a, std::string& text_a,
                        const std::string& error_a, const char* id_b, const char* label_b, std::string& text_b,
                        const std::string& error_b);
+// Below this width (CSS px) the sidebar and a panel no longer fit side by side:
+// the sidebar folds into a menu button and panels flow into one column (labels
+// above fields, bars full width, tables scroll sideways with their first column kept).
+inline constexpr float kNarrowWidth = 700.0f;
+constexpr bool isNarrowWidth(float css_width) { return css_width < kNarrowWidth; }
+// This frame's layout: isNarrowWidth of the display.
+bool isNarrowLayout();
+
 // A button that is greyed out while `busy` or `!enabled`; returns true on click.
 bool actionButton(WidgetRegistry& reg, const char* id, const char* label, bool enabled = true, bool busy = false);
 // SameLine() when a button captioned `label` still fits on this line (in the
 // window or table cell), else nothing: rows of buttons wrap on narrow screens.
 void sameLineIfFits(const char* label);
+// The same for an item `width` wide (a checkbox, a field, a line of text).
+void sameLineIfFits(float width);
+// The width of a checkbox or radio button captioned `label`.
+float checkWidth(const char* label);
 void sectionTitle(const char* text);
 void mutedText(const char* text);
 void errorText(const std::string& text);

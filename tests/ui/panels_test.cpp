@@ -16,6 +16,7 @@
 #include "platform/simulated_transport.h"
 #include "support/fake_services.h"
 #include "ui/ui_root.h"
+#include "ui/widgets.h"
 
 namespace ud::ui {
 namespace {
@@ -30,11 +31,11 @@ core::HttpResponse refused(const core::HttpRequest&, core::Timestamp) {
 }
 
 struct Page : test::FakePlatform {
-    Page() : FakePlatform(core::timestampFromDate(core::Date{2026, 6, 20}) + 9 * 3600 * 1000LL) {
+    explicit Page(float width = 1280) : FakePlatform(core::timestampFromDate(core::Date{2026, 6, 20}) + 9 * 3600 * 1000LL) {
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 3000);  // tall, so nothing is clipped away
+        io.DisplaySize = ImVec2(width, 3000);  // tall, so nothing is clipped away
         io.DeltaTime = 1.0f / 60.0f;
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
@@ -223,6 +224,99 @@ TEST(Panels, DataStates) {
                                 "viewer.view.chart"});
     page.apply(app::ViewerIntent{app::ShowChart{true}});
     expectWidgets(page.draw(), {"viewer.chart.plot", "viewer.chart.top_n", "viewer.view.table"});
+}
+
+// The layout decision: below 700 CSS px the sidebar and a panel do not fit side by side.
+TEST(Layout, NarrowBelowSevenHundredCssPixels) {
+    EXPECT_TRUE(isNarrowWidth(390));
+    EXPECT_TRUE(isNarrowWidth(699.5f));
+    EXPECT_FALSE(isNarrowWidth(700));
+    EXPECT_FALSE(isNarrowWidth(1280));
+}
+
+// What is wrong with a screen's layout: named widgets that run off it
+// (sideways, outside a table that scrolls sideways), or that partly cover
+// each other. One inside another is fine (a table and its cells); the
+// forecast's marker sits on its usage bar by design, and a table's row
+// selectables reach half an item spacing into the next row (ImGui's hit areas).
+std::string layoutProblems(const WidgetRegistry& reg, float width) {
+    std::vector<std::pair<std::string, WidgetRect>> shown;
+    for (const auto& [name, r] : reg.rects())
+        if (r.w > 0 && r.h > 0 && name.find(".tooltip") == std::string::npos) shown.emplace_back(name, r);
+    std::string out;
+    for (const auto& [name, r] : shown)
+        if (r.overflow || r.x < -1 || r.x + r.w > width + 1) out += name + " runs off the screen; ";
+    auto inside = [](const WidgetRect& a, const WidgetRect& b) {
+        return a.x >= b.x - 1 && a.y >= b.y - 1 && a.x + a.w <= b.x + b.w + 1 && a.y + a.h <= b.y + b.h + 1;
+    };
+    for (std::size_t i = 0; i < shown.size(); ++i)
+        for (std::size_t j = i + 1; j < shown.size(); ++j) {
+            const auto& [a, r] = shown[i];
+            const auto& [b, q] = shown[j];
+            const float w = std::min(r.x + r.w, q.x + q.w) - std::max(r.x, q.x);
+            const float h = std::min(r.y + r.h, q.y + q.h) - std::max(r.y, q.y);
+            const bool marker = a.ends_with(".forecast.marker") || b.ends_with(".forecast.marker");
+            const auto list = [](const std::string& n) { return n.substr(0, n.find_last_not_of("0123456789") + 1); };
+            const bool rows = list(a).ends_with(".row.") && list(a) == list(b);
+            if (w > 1 && h > 1 && !inside(r, q) && !inside(q, r) && !marker && !rows) out += a + " x " + b + "; ";
+        }
+    return out;
+}
+
+// A phone (390 CSS px): a menu button instead of the sidebar, and every state
+// the demo walk passes through fits the width with nothing drawn over anything.
+TEST(Panels, NarrowScreenOneColumnWithAMenu) {
+    constexpr float kPhone = 390;
+    Page page(kPhone);
+    auto drawn = page.draw();
+    expectWidgets(drawn, {"nav.menu", "particle.token", "particle.demo"});
+    expectNoWidgets(drawn, {"nav.particle", "nav.viewer"});
+    EXPECT_EQ(layoutProblems(page.ui.widgets, kPhone), "") << "login";
+    page.ui.menu_open = true;
+    expectWidgets(page.draw(), {"nav.menu", "nav.particle", "nav.activeplatform", "nav.viewer", "nav.settings"});
+    EXPECT_EQ(layoutProblems(page.ui.widgets, kPhone), "") << "menu";
+    page.ui.menu_open = false;
+
+    page.apply(app::EnterDemoMode{});
+    page.apply(app::ParticleIntent{app::TryParticleDemo{}});
+    page.run(3000);
+    expectWidgets(page.draw(), {"particle.user", "particle.logout", "particle.usage.messages", "particle.request"});
+    EXPECT_EQ(layoutProblems(page.ui.widgets, kPhone), "") << "signed in";
+    page.apply(app::ParticleIntent{app::RequestReport{}});
+    page.run(20000);
+    expectWidgets(page.draw(), {"particle.report."});
+    EXPECT_EQ(layoutProblems(page.ui.widgets, kPhone), "") << "a report";
+
+    page.show(app::Section::ActivePlatform);
+    page.apply(app::ActivePlatformIntent{app::TryActivePlatformDemo{}});
+    page.run(3000);
+    page.draw();  // a tab's table first shows a frame late; its sideways scrollbar one frame later
+    expectWidgets(page.draw(), {"ap.table.row.", "ap.export", "ap.totals.", "ap.chart.plot"});
+    EXPECT_EQ(layoutProblems(page.ui.widgets, kPhone), "") << "ActivePlatform";
+    page.apply(app::ActivePlatformIntent{app::CompareThisMonthWithLast{}});
+    page.run(3000);
+    expectWidgets(page.draw(), {"ap.compare.table.row.", "ap.compare.close"});
+    EXPECT_EQ(layoutProblems(page.ui.widgets, kPhone), "") << "ActivePlatform comparison";
+
+    page.show(app::Section::Viewer);
+    page.apply(app::ViewerIntent{app::LoadDemoReport{2000}});
+    page.run(1000);
+    expectWidgets(page.draw(), {"viewer.table.row.", "viewer.close"});
+    EXPECT_EQ(layoutProblems(page.ui.widgets, kPhone), "") << "viewer";
+    page.apply(app::ViewerIntent{app::ShowChart{true}});
+    expectWidgets(page.draw(), {"viewer.chart.plot"});
+    EXPECT_EQ(layoutProblems(page.ui.widgets, kPhone), "") << "viewer chart";
+
+    page.show(app::Section::Settings);
+    expectWidgets(page.draw(), {"settings.save", "settings.reset", "settings.theme.dark"});
+    EXPECT_EQ(layoutProblems(page.ui.widgets, kPhone), "") << "settings";
+}
+
+TEST(Panels, WideScreenKeepsTheSidebar) {
+    Page page;
+    auto drawn = page.draw();
+    expectWidgets(drawn, {"nav.particle", "nav.viewer"});
+    expectNoWidgets(drawn, {"nav.menu"});
 }
 
 }  // namespace

@@ -120,25 +120,36 @@ export class AppDriver {
   }
 
   async click(name) {
-    // An answer can still move the layout between reading the rectangle and
-    // the click. The item counts its presses: a press that did not land on an
-    // item that has moved since is tried again (never a second press).
+    // Hover first, as a person does: ImGui tabs (AllowItemOverlap) only take a
+    // press on an item that was already hovered in the previous frame.
+    await this.press(name, (at) => this.page.mouse.move(at.x + at.w / 2, at.y + at.h / 2),
+      (at) => this.page.mouse.click(at.x + at.w / 2, at.y + at.h / 2));
+  }
+
+  // A finger's tap on widget `name` (a touch screen: openApp(..., { touch: true })).
+  async tap(name) {
+    await this.press(name, async () => {}, (at) => this.page.touchscreen.tap(at.x + at.w / 2, at.y + at.h / 2));
+  }
+
+  // Presses widget `name` with `act` once it stays put (`before` runs before
+  // each look). An answer can still move the layout between reading the
+  // rectangle and the press. The item counts its presses: a press that did not
+  // land on an item that has moved since is tried again (never a second press).
+  async press(name, before, act) {
     for (let attempt = 0; ; ++attempt) {
-      const w = await this.steadyWidget(name);
-      await this.page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
+      const w = await this.steady(name, before);
+      await act(w);
       await this.settle(60);
       if (w.presses === undefined || !w.enabled || attempt === 2 || await this.pressLanded(name, w)) return;
     }
   }
 
-  // Hover first, as a person does: ImGui tabs (AllowItemOverlap) only take a
-  // press on an item that was already hovered in the previous frame. Press
-  // only once the item stays put: an answer arriving meanwhile (say, a longer
-  // forecast sentence) can push the layout down between two frames.
-  async steadyWidget(name) {
+  // Widget `name` once it stays put between two frames: an answer arriving
+  // meanwhile (say, a longer forecast sentence) can push the layout down.
+  async steady(name, before = async () => {}) {
     let w = await this.widget(name);
     for (let attempt = 0; attempt < 5; ++attempt) {
-      await this.page.mouse.move(w.x + w.w / 2, w.y + w.h / 2);
+      await before(w);
       await this.settle(40);
       const now = await this.widget(name);
       const moved = now.x !== w.x || now.y !== w.y || now.w !== w.w || now.h !== w.h;
@@ -159,6 +170,22 @@ export class AppDriver {
       if (Date.now() > deadline) return w.x === clicked.x && w.y === clicked.y && w.w === clicked.w && w.h === clicked.h;
       await this.page.waitForTimeout(50);
     }
+  }
+
+  // A finger dragged from (x0, y0) to (x1, y1), without stopping (a swipe
+  // scrolls; ui/touch_gestures.h). Chromium's touch events through CDP:
+  // Playwright's touchscreen only taps.
+  async swipe(x0, y0, x1, y1, steps = 10) {
+    this.cdp ||= await this.page.context().newCDPSession(this.page);
+    const touch = (type, x, y) => this.cdp.send('Input.dispatchTouchEvent',
+      { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1 }] });
+    await touch('touchStart', x0, y0);
+    for (let i = 1; i <= steps; ++i) {
+      await touch('touchMove', x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps);
+      await this.page.waitForTimeout(16);
+    }
+    await touch('touchEnd');
+    await this.settle(60);
   }
 
   // Moves the mouse over the centre of day/bar `index` (`count` of them) of chart
