@@ -8,6 +8,7 @@
 
 #include "app/activeplatform_insights.h"
 #include "app/demo_clouds.h"
+#include "app/offline_refusal.h"
 #include "core/base/decimal.h"
 #include "core/base/retry.h"
 #include "core/table/csv_writer.h"
@@ -50,7 +51,21 @@ bool ActivePlatformController::rememberedTokenElsewhere() const {
            !core::sameApiAddress(state_.form.base_url, remembered_.api);
 }
 
+bool ActivePlatformController::refusedOffline(const ActivePlatformIntent& intent) {
+    if (!offline_ || requests_.demo()) return false;
+    if (std::holds_alternative<FetchAnalytics>(intent)) {
+        state_.error = offlineRefusal("fetching daily expenses");
+        return true;
+    }
+    if (std::holds_alternative<CompareThisMonthWithLast>(intent) || std::holds_alternative<CompareAnalyticsRanges>(intent)) {
+        state_.compare.error = offlineRefusal("comparing two ranges");
+        return true;
+    }
+    return false;  // needs no network (the demo's fetch goes to the simulated cloud)
+}
+
 void ActivePlatformController::apply(const ActivePlatformIntent& intent) {
+    if (refusedOffline(intent)) return;
     std::visit(
         [this](const auto& i) {
             using T = std::decay_t<decltype(i)>;

@@ -26,10 +26,14 @@ public:
     // Demo mode switched: an answer in flight is dropped, and so is a waiting retry;
     // the person's own form and results are set aside while the demo runs and come back after.
     void setDemoMode(bool demo);
+    // The browser went offline or online: offline, a fetch is refused at once (app/offline_refusal.h).
+    void setOffline(bool offline) { offline_ = offline; }
     core::Timestamp nextWakeAt() const;  // -1 when nothing is scheduled
     bool isAnimating() const;
 
 private:
+    // Refuses `intent` when it needs the network and the browser is offline; the reason goes where the action is.
+    bool refusedOffline(const ActivePlatformIntent& intent);
     void edit(const EditAnalyticsForm& edit);
     void applyPreset(core::RangePreset preset);
     void fetch();
@@ -56,6 +60,7 @@ private:
     std::string compare_url_;                            // for error sentences (never holds a token)
     core::RememberedToken remembered_;  // as stored: the token and the address it belongs to
     std::optional<ActivePlatformState> real_;  // the person's state while the demo runs
+    bool offline_ = false;                     // the browser says there is no network
 };
 
 }  // namespace ud::app

@@ -120,6 +120,8 @@ bool Controller::handle(const PageEvent& event) {
                 updateTheme();
             } else if constexpr (std::is_same_v<T, NetworkChanged>) {
                 state_.offline = !e.online;
+                particle_.setOffline(state_.offline);
+                activeplatform_.setOffline(state_.offline);
             } else if constexpr (std::is_same_v<T, PixelRatioChanged>) {
                 if (e.ratio > 0) state_.pixel_ratio = e.ratio;
             } else if constexpr (std::is_same_v<T, Resized>) {

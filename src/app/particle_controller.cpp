@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "app/demo_clouds.h"
+#include "app/offline_refusal.h"
 #include "core/base/remembered_token.h"
 #include "core/particle/particle_api.h"
 #include "core/particle/particle_parse.h"
@@ -33,7 +34,35 @@ void ParticleController::start() {
     loadRemembered();
 }
 
+bool ParticleController::refusedOffline(const ParticleIntent& intent) {
+    if (!offline_ || requests_.demo()) return false;
+    return std::visit(
+        [this](const auto& i) {
+            using T = std::decay_t<decltype(i)>;
+            if constexpr (std::is_same_v<T, SignInWithToken> || std::is_same_v<T, CreateParticleToken> ||
+                          std::is_same_v<T, SubmitParticleOtp> || std::is_same_v<T, RetryParticleSignIn>) {
+                state_.login.error = offlineRefusal("signing in");
+            } else if constexpr (std::is_same_v<T, RequestReport>) {
+                state_.request_error = offlineRefusal("requesting a report");
+            } else if constexpr (std::is_same_v<T, RefreshParticleUsage>) {
+                state_.agreements.error = offlineRefusal("refreshing the usage");
+            } else if constexpr (std::is_same_v<T, RequestReportAgain>) {
+                if (ParticleReport* r = findReport(i.report)) r->again_error = offlineRefusal("requesting it again");
+            } else if constexpr (std::is_same_v<T, CheckReportNow> || std::is_same_v<T, DownloadReport> ||
+                                 std::is_same_v<T, OpenReportInViewer> || std::is_same_v<T, CompareWithLastPeriod>) {
+                const bool check = std::is_same_v<T, CheckReportNow>;
+                if (ParticleReport* r = findReport(i.report))
+                    r->download_error = offlineRefusal(check ? "checking the report" : "downloading the report");
+            } else {
+                return false;  // needs no network
+            }
+            return true;
+        },
+        intent);
+}
+
 void ParticleController::apply(const ParticleIntent& intent) {
+    if (refusedOffline(intent)) return;
     std::visit(
         [this](const auto& i) {
             using T = std::decay_t<decltype(i)>;

@@ -45,6 +45,8 @@ public:
     // Demo mode switched: the real session is set aside while the demo runs and
     // comes back after; answers in flight are dropped.
     void setDemoMode(bool demo);
+    // The browser went offline or online: offline, network actions are refused at once (app/offline_refusal.h).
+    void setOffline(bool offline) { offline_ = offline; }
     // Another tab changed the saved report list (the browser's storage event):
     // its new reports appear here, its progress replaces older copies, what it
     // forgot goes away.
@@ -54,6 +56,9 @@ public:
 
 private:
     using Handler = RequestQueue::Handler;
+
+    // Refuses `intent` when it needs the network and the browser is offline; the reason goes where the action is.
+    bool refusedOffline(const ParticleIntent& intent);
 
     // ---- requests ----
     std::string base() const;  // the demo cloud in demo mode, else the setting
@@ -128,6 +133,7 @@ private:
     std::vector<std::string> forgotten_;      // reportKey()s forgotten here or in another tab
     std::string tab_id_;                      // names this tab in poll leases
     std::uint64_t creating_local_id_ = 0;     // the report whose POST is out (while state_.requesting)
+    bool offline_ = false;                    // the browser says there is no network
 };
 
 }  // namespace ud::app

@@ -1,8 +1,9 @@
 // Offline after one visit: the service worker caches the page's own files (and
 // nothing else) under a cache named by the build; with the network off the
 // page loads from a sub-folder, the viewer opens a CSV, the demos run, the
-// Particle and ActivePlatform panels say they are offline, and the live region
-// says a file was opened. A changed build offers "A new version is ready: reload".
+// Particle and ActivePlatform panels say they are offline, their network
+// actions send nothing and say so at once where the action is, and the live
+// region says a file was opened. A changed build offers "A new version is ready: reload".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -51,6 +52,16 @@ test('after one visit the page works offline from a sub-folder; API panels say t
   const note = await app.widget('particle.offline');
   assert.match(note.label, /You are offline: Particle needs the network/);
   await app.screenshot('offline-particle');
+  // What needs the network sends nothing and says so at once, where the action is.
+  const sent = [];
+  page.on('request', (r) => { if (!r.url().startsWith(site.url)) sent.push(r.url()); });
+  await app.fill('particle.token', '0123456789abcdef0123456789abcdef01234567');
+  await app.click('particle.signin');
+  s = await app.waitForState((x) => x.particle.login.error !== null, { what: 'sign-in refused', timeout: 3000 });
+  assert.match(s.particle.login.error.message, /^You are offline: signing in needs the network\./);
+  assert.equal(s.particle.login.busy, false, 'nothing waits for an answer');
+  assert.match((await app.widget('particle.login.error')).label, /^You are offline: signing in/);
+  await app.screenshot('offline-particle-signin-refused');
   // An API call is not answered from the cache: it fails as the network does.
   const api = await page.evaluate(() => fetch('ap/api/v3/analytics_daily').then(() => 'answered', () => 'network error'));
   assert.equal(api, 'network error');
@@ -68,6 +79,12 @@ test('after one visit the page works offline from a sub-folder; API panels say t
 
   await app.click('nav.activeplatform');
   assert.match((await app.widget('activeplatform.offline')).label, /You are offline: ActivePlatform/);
+  await app.click('ap.fetch');
+  s = await app.waitForState((x) => x.activeplatform.error !== null, { what: 'fetch refused', timeout: 3000 });
+  assert.match(s.activeplatform.error.message, /^You are offline: fetching daily expenses needs the network\./);
+  assert.equal(s.activeplatform.busy, false);
+  assert.match((await app.widget('ap.error')).label, /^You are offline: fetching/);
+  assert.deepEqual(sent, [], 'no request left the page for an API');
   await app.click('ap.demo');
   s = await app.waitForState((x) => x.demo_mode && x.activeplatform.has_report, { what: 'ActivePlatform demo offline' });
   assert.equal((await app.widgets())['activeplatform.offline'], undefined, 'the demo needs no network');
