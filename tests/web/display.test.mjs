@@ -77,3 +77,48 @@ test('the system colour scheme switches the theme, unless Settings chose one', a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// The loading screen, before the WASM runs: the theme chosen in Settings
+// (web/theme.js reads it from localStorage before the first paint), or else the
+// system's scheme, so a dark-theme person gets no light flash. The app's
+// download is held back, so the loading screen is what is on the page.
+async function loadingScreen(colorScheme, theme) {
+  const context = await browser.newContext({ colorScheme, serviceWorkers: 'block' });
+  if (theme) {
+    await context.addInitScript((t) =>
+      localStorage.setItem('usagedesk.settings', JSON.stringify({ version: 1, theme: t })), theme);
+  }
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/app.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(site.url, { waitUntil: 'domcontentloaded' });
+  const seen = await page.evaluate(() => ({
+    visible: getComputedStyle(document.getElementById('loading')).display !== 'none',
+    ready: window.usagedesk.ready(),
+    background: getComputedStyle(document.getElementById('loading')).backgroundColor,
+  }));
+  if (theme === 'dark') await page.screenshot({ path: path.join(screenshotDir, 'display-loading-dark.png') });
+  release();
+  await page.waitForFunction(() => window.usagedesk && window.usagedesk.ready(), null, { timeout: 30000 });
+  seen.app_dark = (await page.evaluate(() => window.usagedesk.state())).dark_theme;
+  await context.close();
+  return { ...seen, errors };
+}
+
+test('the loading screen follows the Settings theme, or else the system scheme (no light flash)', async () => {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const kDark = 'rgb(15, 15, 16)', kLight = 'rgb(247, 247, 249)';
+  for (const [scheme, theme, want] of [['dark', null, kDark], ['light', null, kLight], ['light', 'dark', kDark],
+    ['dark', 'light', kLight], ['dark', 'system', kDark]]) {
+    const seen = await loadingScreen(scheme, theme);
+    const what = `system ${scheme}, Settings ${theme || 'never saved'}`;
+    assert.ok(seen.visible && !seen.ready, `${what}: the loading screen is up before the app runs`);
+    assert.equal(seen.background, want, `${what}: the loading screen's background`);
+    assert.equal(seen.app_dark, want === kDark, `${what}: the app then draws the same theme`);
+    assert.deepEqual(seen.errors, [], `${what}: no errors, no CSP violation (theme.js is a file, not inline)`);
+  }
+});
