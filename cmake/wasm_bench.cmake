@@ -19,5 +19,5 @@ target_link_options(usagedesk_bench PRIVATE
 # Linked like the app (cmake/wasm_app.cmake, UD_WASM_SIZE), so the bench
 # measures core as the page runs it.
 if(UD_WASM_SIZE)
-    target_link_options(usagedesk_bench PRIVATE -Os -flto)
+    target_link_options(usagedesk_bench PRIVATE -Os)
 endif()
