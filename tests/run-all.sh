@@ -16,7 +16,10 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-20}
 FUZZ_MAX_LEN=${FUZZ_MAX_LEN:-65536}  # multi-row CSVs and whole API answers, not 4 KB snippets
 JOBS=${JOBS:-$(nproc)}
 passed=0 failed=0
-step() { printf '\n==== %s ====\n' "$*"; }
+# Each step's wall time, printed at the end: CI has a time budget, and this says where it goes.
+timings=() step_name="install dependencies" step_start=$SECONDS
+close_step() { timings+=("$(printf '%6d s  %s' $((SECONDS - step_start)) "$step_name")"); }
+step() { close_step; step_name=$*; step_start=$SECONDS; printf '\n==== %s ====\n' "$*"; }
 count() { passed=$((passed + $1)); failed=$((failed + $2)); }
 # Adds what a ctest log's last "N% tests passed, F tests failed out of T" says (nothing said = one failure).
 count_ctest() {
@@ -50,7 +53,8 @@ count_ctest /tmp/ud-ctest.log
 step "native unit tests under ASan + UBSan"
 # Unoptimised (-O0 builds fastest); the sanitizers stop at the first finding.
 if [ ! -f build-asan/CMakeCache.txt ]; then
-    cmake -S . -B build-asan -DUD_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+    # Line tables only (-g1): reports keep file:line, the build is faster than with full -g.
+    cmake -S . -B build-asan -DUD_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O0 -g1" >/dev/null
 fi
 if cmake --build build-asan -j"$JOBS" --target tests_core tests_sim tests_platform tests_app fake-particle fake-activeplatform \
         >/tmp/ud-asan-build.log 2>&1; then
@@ -97,6 +101,9 @@ else
     echo "WASM build failed"; count 0 1
 fi
 
+close_step
+echo
+echo "time per step:"; printf '%s\n' "${timings[@]}"; printf '%6d s  total\n' "$SECONDS"
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

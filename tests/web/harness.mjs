@@ -18,6 +18,9 @@ const kMime = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'applic
   '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.csv': 'text/csv',
   '.webmanifest': 'application/manifest+json' };
 
+// Same position and size (two readings of a widget's rectangle).
+const sameRect = (a, b) => a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+
 // A static server for dist/ on an ephemeral loopback port.
 export async function serveDist(dir = distDir) {
   const server = http.createServer((req, res) => {
@@ -152,7 +155,7 @@ export class AppDriver {
       await before(w);
       await this.settle(40);
       const now = await this.widget(name);
-      const moved = now.x !== w.x || now.y !== w.y || now.w !== w.w || now.h !== w.h;
+      const moved = !sameRect(now, w);
       w = now;
       if (!moved) break;
     }
@@ -167,7 +170,7 @@ export class AppDriver {
     for (;;) {
       const w = (await this.widgets())[name];
       if (!w || w.presses > clicked.presses) return true;
-      if (Date.now() > deadline) return w.x === clicked.x && w.y === clicked.y && w.w === clicked.w && w.h === clicked.h;
+      if (Date.now() > deadline) return sameRect(w, clicked);
       await this.page.waitForTimeout(50);
     }
   }
