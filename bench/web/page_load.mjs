@@ -49,15 +49,28 @@ async function taskMs(cdp) {
   return 1000 * metrics.find((m) => m.name === 'TaskDuration').value;
 }
 
-// Animation-frame callbacks, frames drawn and main-thread task time over kIdleMs.
+// Animation-frame callbacks, frames drawn and main-thread task time over kIdleMs,
+// in kIdleWindows windows: one window's few milliseconds are noise (2.7 to 22.6 ms
+// for the same idle page), so the task time is the median; callbacks are the most
+// any window saw.
+const kIdleWindows = 3;
 async function idleCost(page, frames) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  const t0 = await taskMs(cdp), p0 = await probe(page), f0 = await frames();
-  await page.waitForTimeout(kIdleMs);
-  const t1 = await taskMs(cdp), p1 = await probe(page), f1 = await frames();
+  const windows = [];
+  for (let i = 0; i < kIdleWindows; ++i) {
+    const t0 = await taskMs(cdp), p0 = await probe(page), f0 = await frames();
+    await page.waitForTimeout(kIdleMs);
+    const t1 = await taskMs(cdp), p1 = await probe(page), f1 = await frames();
+    windows.push({ raf: p1.raf - p0.raf, frames: f1 - f0, task_ms: t1 - t0 });
+  }
   await cdp.detach();
-  return { raf: p1.raf - p0.raf, frames: f1 - f0, task_ms: t1 - t0 };
+  return {
+    raf: Math.max(...windows.map((w) => w.raf)),
+    frames: Math.max(...windows.map((w) => w.frames)),
+    task_ms: median(windows.map((w) => w.task_ms)),
+    task_all: windows.map((w) => w.task_ms),
+  };
 }
 
 async function clickWidget(page, name) {
@@ -156,9 +169,10 @@ export function pageLoadTable(r) {
   out.push(`  trivial WebGL page   ${padl(ff.trivial_median.toFixed(0), 6)}   (${ff.trivial.map((x) => x.toFixed(0)).join(', ')})`);
   out.push(`  ratio ${ratio.toFixed(2)}x   target <= 1.5x: ${verdict(ratio <= 1.5)}`);
   out.push('');
-  out.push(`Idle for ${kIdleMs / 1000} s                               animation frames   frames drawn   main-thread ms`);
+  out.push(`Idle for ${kIdleMs / 1000} s, worst / median of ${kIdleWindows} windows  animation frames   frames drawn   main-thread ms`);
   const idleRow = (label, x, target) => out.push(pad(`  ${label}`, 42) + padl(x.raf, 17) + padl(x.frames, 15) +
-    padl(x.task_ms.toFixed(1), 17) + (target ? `   ${target(x)}` : ''));
+    padl(x.task_ms.toFixed(1), 17) + (target ? `   ${target(x)}` : '') +
+    `   (${x.task_all.map((t) => t.toFixed(1)).join(', ')})`);
   // The probe's own calls cost the same on both pages; on a busy machine the
   // trivial page's figure is the floor, so the 2 ms target stretches to it.
   const floor = Math.max(2, r.idle.trivial.task_ms);
