@@ -8,6 +8,7 @@
 #   FUZZ_JOBS=2 scripts/fuzz-long.sh csv_reader   two processes share the corpus and the runs
 #   (libFuzzer -jobs; the slow targets, csv_reader at about 1,300 a second, reach 10M in half the time)
 set -uo pipefail
+shopt -s extglob
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 FUZZ_RUNS=${FUZZ_RUNS:-10000000}
@@ -34,8 +35,10 @@ for t in "${targets[@]}"; do
             -max_len="$FUZZ_MAX_LEN" -print_final_stats=1 "$ROOT/build-fuzz/corpus-fuzz_$t" "${seeds[@]}" \
             >"$ROOT/build-fuzz/fuzz_$t.long.log" 2>&1); then
         result="nothing found"
-    else
+    elif compgen -G "$dir/@(crash|leak|timeout|oom)-*" >/dev/null; then  # the inputs libFuzzer writes
         result="FOUND a crash (build-fuzz/fuzz_$t.long.log, $dir)"; status=1
+    else
+        result="stopped before the end, nothing found (build-fuzz/fuzz_$t.long.log)"; status=1
     fi
     # With jobs, the main log repeats each job's final stats: count the job logs only.
     logs=("build-fuzz/fuzz_$t.long.log"); [ "$FUZZ_JOBS" -gt 1 ] && logs=("$dir"/fuzz-*.log)
