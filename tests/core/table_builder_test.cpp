@@ -141,6 +141,45 @@ TEST(TableBuilder, DictionarySurvivesManyDistinctValues) {
     EXPECT_EQ(t.column(0).textCode(5), t.column(0).textCode(20005));
 }
 
+TEST(TableBuilder, ValuesInARepeatingOrderOrBreakingItKeepTheirCodes) {
+    // The builder tries the code that followed the previous one last time
+    // before hashing: cycles, repeats, broken cycles and near-equal texts
+    // (same first word, one byte or one length apart) must all map right.
+    std::vector<std::string> values = {"Virtual Machines: B4ms", "Virtual Machines: B4mt", "Virtual Machines: B4m",
+                                       "Storage", "Storage", "x", "", "Virtual Machines: B4ms"};
+    TableBuilder b;
+    b.addColumn("c", ColumnType::Text);
+    std::vector<std::string> sent;
+    for (int round = 0; round < 3; ++round)
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            const std::string& v = values[(i + (round == 2 ? 3 : 0)) % values.size()];  // the last round shifts the cycle
+            b.appendText(0, v);
+            sent.push_back(v);
+        }
+    Table t = b.finish();
+    const Column& c = t.column(0);
+    EXPECT_EQ(cellTexts(c), sent);
+    EXPECT_EQ(c.dictionarySize(), 6u);  // "", the three machines, Storage, x
+    EXPECT_EQ(c.textCode(0), c.textCode(7));
+    EXPECT_NE(c.textCode(0), c.textCode(1));
+    EXPECT_NE(c.textCode(0), c.textCode(2));
+}
+
+TEST(TableBuilder, CodesPastTheHintedRangeStillMapRight) {
+    TableBuilder b;
+    b.addColumn("id", ColumnType::Text);
+    constexpr int kDistinct = 70000;  // more distinct values than the builder keeps successors for
+    for (int round = 0; round < 2; ++round)
+        for (int i = 0; i < kDistinct; ++i) b.appendText(0, "device-" + std::to_string(i));
+    Table t = b.finish();
+    const Column& c = t.column(0);
+    EXPECT_EQ(c.dictionarySize(), kDistinct + 1u);
+    for (int i : {0, 1, 65535, 65536, 65537, kDistinct - 1}) {
+        EXPECT_EQ(c.textCode(i), c.textCode(kDistinct + i)) << i;
+        EXPECT_EQ(c.text(kDistinct + i), "device-" + std::to_string(i));
+    }
+}
+
 TEST(TableBuilder, IntegerColumnWidensToDecimalExactly) {
     Table t = oneColumn(ColumnType::Integer, {"5", "", "-3", "2.25"});
     const Column& c = t.column(0);

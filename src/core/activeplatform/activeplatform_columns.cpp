@@ -2,6 +2,7 @@
 #include "core/activeplatform/activeplatform_columns.h"
 
 #include "core/base/jsonapi_error.h"
+#include "core/base/same_bytes.h"
 #include "core/table/cell_text.h"
 
 namespace ud::core::analytics {
@@ -120,11 +121,15 @@ bool AnalyticsColumns::fail(std::string message) {
     return false;
 }
 
-std::size_t AnalyticsColumns::columnFor(std::string_view key, ColumnType type, bool use_hint) {
+std::size_t AnalyticsColumns::findColumn(std::string_view key, bool use_hint) const {
     // Items usually list their keys in the same order: try the last item's successor first.
     std::size_t hint = prev_col_ == kNone ? first_col_hint_ : next_hint_[prev_col_];
-    if (use_hint && hint != kNone && names_[hint] == key) return hint;
+    if (use_hint && hint != kNone && sameBytes(names_[hint], key)) return hint;
     if (auto it = index_.find(key); it != index_.end()) return it->second;
+    return kNone;
+}
+
+std::size_t AnalyticsColumns::addColumn(std::string_view key, ColumnType type) {
     if (cols_.size() >= kMaxColumns) {
         fail("The answer has more than " + std::to_string(kMaxColumns) + " different fields.");
         return kNone;
@@ -144,13 +149,15 @@ void AnalyticsColumns::header(std::string_view key, std::string_view type) {
     if (key.empty()) return;
     for (const ExportHeader& h : report_.headers)
         if (h.key == key) return;
-    std::size_t col = columnFor(key, columnTypeFromHeaderType(type), /*use_hint=*/false);
+    std::size_t col = findColumn(key, /*use_hint=*/false);
+    if (col == kNone) col = addColumn(key, columnTypeFromHeaderType(type));
     if (col == kNone) return;
     report_.headers.push_back({std::string(key), std::string(type), cols_[col].type()});
 }
 
 bool AnalyticsColumns::itemKey(std::string_view key) {
-    std::size_t col = columnFor(key, knownFieldType(key), /*use_hint=*/true);
+    std::size_t col = findColumn(key, /*use_hint=*/true);
+    if (col == kNone) col = addColumn(key, knownFieldType(key));  // the type is looked up once per new key
     if (col == kNone) return false;
     cell_col_ = filled_row_[col] == rows_ + 1 ? kNone : col;  // a repeated key keeps its first value
     if (prev_col_ == kNone) first_col_hint_ = col;

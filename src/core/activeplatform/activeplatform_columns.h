@@ -87,7 +87,8 @@ private:
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
-    std::size_t columnFor(std::string_view key, ColumnType type, bool use_hint);
+    std::size_t findColumn(std::string_view key, bool use_hint) const;  // kNone when the key is new
+    std::size_t addColumn(std::string_view key, ColumnType type);      // kNone (and the error) past kMaxColumns
 
     std::string error_;
     AnalyticsReport report_;

@@ -184,6 +184,7 @@ public:
 private:
     void markNull();
     void appendTextCode(std::string_view text);
+    std::uint32_t predictedCode(std::string_view text);  // internText, trying the likely code first
     std::uint32_t internText(std::string_view text);
     void rehashDictionary(std::size_t slot_count);
     bool appendDecimalUnits(std::int64_t units, int scale);
@@ -196,6 +197,8 @@ private:
 
     Column column_;
     std::vector<std::uint64_t> slots_;  // open addressing: hash high 32 bits | code, 0 = free (building only)
+    std::uint32_t last_code_ = 0;          // the previous text cell's code (building only)
+    std::vector<std::uint32_t> next_code_;  // code -> the code that followed it last time (building only)
 };
 
 // Builds a table column by column; rows are appended cell by cell (one append

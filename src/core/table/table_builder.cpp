@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/base/same_bytes.h"
 #include "core/table/cell_text.h"
 #include "core/table/table.h"
 
@@ -12,6 +13,12 @@ namespace {
 
 constexpr std::int64_t kPow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000};
 constexpr std::size_t kFirstSlotCount = 16;  // small: a 200k-column header must stay cheap; doubles as it fills
+// Codes whose successor is remembered (4 bytes each, grown as codes appear,
+// so at most 4 MB a column): a month's report lists each day's devices in the
+// same order, so a device id is usually the one that followed the previous
+// id the day before, found without hashing into a table of many megabytes.
+constexpr std::uint32_t kHintedCodes = 1u << 20;
+
 
 // Word-at-a-time multiply-xorshift hash: device ids (24 chars) take 3 rounds.
 std::uint64_t hashText(std::string_view s) {
@@ -115,7 +122,7 @@ void ColumnBuilder::appendNull() {
 }
 
 void ColumnBuilder::appendTextCode(std::string_view text) {
-    column_.codes_.push_back(internText(text));
+    column_.codes_.push_back(predictedCode(text));
     if (text.empty()) ++column_.null_count_;
     ++column_.size_;
 }
@@ -381,6 +388,24 @@ void ColumnBuilder::widenToText() {
     column_.null_bits_ = {};
 }
 
+std::uint32_t ColumnBuilder::predictedCode(std::string_view text) {
+    if (text.empty()) return 0;
+    // Rows often repeat a value, or cycle through values in a fixed order
+    // (a day's lines per product, the same currency): try the code that
+    // followed the previous one last time before hashing.
+    std::uint32_t last = last_code_;
+    std::uint32_t guess = last < next_code_.size() ? next_code_[last] : last;
+    std::uint32_t code = guess != 0 && guess < column_.dictionarySize() && sameBytes(column_.dictionaryText(guess), text)
+                             ? guess
+                             : internText(text);
+    if (last < kHintedCodes) {
+        if (last >= next_code_.size()) next_code_.resize(last + 1, 0);
+        next_code_[last] = code;
+    }
+    last_code_ = code;
+    return code;
+}
+
 std::uint32_t ColumnBuilder::internText(std::string_view text) {
     if (text.empty()) return 0;
     std::uint64_t h = hashText(text);
@@ -391,7 +416,7 @@ std::uint32_t ColumnBuilder::internText(std::string_view text) {
         std::uint64_t slot = slots_[i];
         if (slot == 0) break;
         auto code = static_cast<std::uint32_t>(slot);
-        if ((slot & 0xFFFFFFFF00000000ULL) == tag && column_.dictionaryText(code) == text) return code;
+        if ((slot & 0xFFFFFFFF00000000ULL) == tag && sameBytes(column_.dictionaryText(code), text)) return code;
     }
     auto code = static_cast<std::uint32_t>(column_.dictionarySize());
     column_.dict_arena_.append(text);
@@ -417,6 +442,7 @@ void ColumnBuilder::rehashDictionary(std::size_t slot_count) {
 Column ColumnBuilder::finish(std::size_t rows) {
     while (column_.size_ < rows) appendNull();
     slots_ = {};
+    next_code_ = {};
     if (column_.type_ == ColumnType::Text && column_.dict_offsets_.empty()) column_.dict_offsets_ = {0, 0};
     column_.codes_.shrink_to_fit();
     column_.values_.shrink_to_fit();
