@@ -34,6 +34,15 @@ void ParticleController::start() {
     loadRemembered();
 }
 
+void ParticleController::setOffline(bool offline) {
+    const bool back_online = offline_ && !offline;
+    offline_ = offline;
+    state_.waiting_for_network = offline_ && !requests_.demo();
+    if (back_online && state_.login.session == ParticleSession::SignedIn && !state_.agreements.loaded &&
+        !state_.agreements.loading)
+        loadAgreements();
+}
+
 bool ParticleController::refusedOffline(const ParticleIntent& intent) {
     if (!offline_ || requests_.demo()) return false;
     return std::visit(
@@ -143,6 +152,7 @@ bool ParticleController::handleSignedOut(const core::Error& error, core::Particl
 void ParticleController::tick() {
     const core::Timestamp now = services_.clock.now();
     state_.now = now;
+    state_.waiting_for_network = offline_ && !requests_.demo();  // the demo's cloud is in the page
     requests_.deliver(now);
     if (state_.login.session == ParticleSession::SignedIn && state_.login.token_expires_at &&
         *state_.login.token_expires_at <= now)
@@ -382,6 +392,10 @@ void ParticleController::loadOrganizations() {
 
 void ParticleController::loadAgreements() {
     if (state_.login.session != ParticleSession::SignedIn) return;
+    if (state_.waiting_for_network) {  // a scope chosen offline: loaded when the network is back (setOffline)
+        state_.agreements.error = offlineRefusal("loading this scope's usage");
+        return;
+    }
     state_.agreements.loading = true;
     const std::string scope_key = state_.scope.key();
     send(core::serviceAgreementsRequest(base(), state_.login.token, state_.scope),
@@ -443,7 +457,8 @@ core::Timestamp ParticleController::nextWakeAt() const {
     if (state_.login.token_expires_at) earlier(*state_.login.token_expires_at);
     for (const ParticleReport& r : state_.reports) {
         const core::ReportRecord& rec = r.poll.record;
-        if (rec.phase == core::ReportPhase::Pending && !r.poll.awaiting_status)  // the countdown's next second
+        // The countdown's next second; offline the list says the checks wait, and nothing moves.
+        if (rec.phase == core::ReportPhase::Pending && !r.poll.awaiting_status && !state_.waiting_for_network)
             earlier(core::durationTextChangesAt(rec.next_check, services_.clock.now()));
         if (rec.phase == core::ReportPhase::Available && rec.expires_at) earlier(*rec.expires_at);
     }

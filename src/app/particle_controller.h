@@ -45,8 +45,10 @@ public:
     // Demo mode switched: the real session is set aside while the demo runs and
     // comes back after; answers in flight are dropped.
     void setDemoMode(bool demo);
-    // The browser went offline or online: offline, network actions are refused at once (app/offline_refusal.h).
-    void setOffline(bool offline) { offline_ = offline; }
+    // The browser went offline or online: offline, network actions are refused at
+    // once (app/offline_refusal.h) and automatic checks wait; online again, they
+    // go on, and a scope whose usage could not load loads.
+    void setOffline(bool offline);
     // Another tab changed the saved report list (the browser's storage event):
     // its new reports appear here, its progress replaces older copies, what it
     // forgot goes away.

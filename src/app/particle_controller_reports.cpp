@@ -185,7 +185,8 @@ void ParticleController::pollReports() {
     const core::Timestamp now = services_.clock.now();
     for (ParticleReport& r : state_.reports) {
         const core::ReportRecord& rec = r.poll.record;
-        const bool due = rec.phase == core::ReportPhase::Pending && !r.poll.awaiting_status && rec.next_check <= now;
+        const bool due = rec.phase == core::ReportPhase::Pending && !r.poll.awaiting_status && rec.next_check <= now &&
+                         !state_.waiting_for_network;  // checked when the network is back
         const bool expiring = rec.phase == core::ReportPhase::Available && rec.expires_at && *rec.expires_at <= now;
         if (due || expiring) runStep(r, core::report_event::Tick{});
         if (state_.login.session != ParticleSession::SignedIn) return;

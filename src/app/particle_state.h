@@ -114,6 +114,9 @@ struct ParticleState {
 
     std::vector<ParticleReport> reports;  // every scope, newest first; the panel shows this scope's
     std::string reports_message;   // e.g. restored records that could not be read
+    // Offline outside the demo: the automatic status checks wait (the list says
+    // so and the page does not wake for them) and go on when the network is back.
+    bool waiting_for_network = false;
 
     std::optional<ParticleReportDaily> report_daily;  // memory only
     ParticleForecastState forecast;

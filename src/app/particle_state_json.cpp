@@ -36,7 +36,7 @@ nlohmann::json jsonFromAgreement(const core::ServiceAgreement& a) {
             {"max_devices", a.max_devices}};
 }
 
-nlohmann::json jsonFromReport(const ParticleReport& r, core::Timestamp now, bool signed_in) {
+nlohmann::json jsonFromReport(const ParticleReport& r, core::Timestamp now, bool signed_in, bool waiting_for_network) {
     const core::ReportRecord& rec = r.poll.record;
     return {{"id", rec.id.value},
             {"scope", rec.scope.key()},
@@ -56,7 +56,7 @@ nlohmann::json jsonFromReport(const ParticleReport& r, core::Timestamp now, bool
             {"download_error", jsonFromError(r.download_error)},
             {"again_error", jsonFromError(r.again_error)},
             {"rate_limited", r.poll.rate_limited},
-            {"state_text", core::textFromReportState(r.poll, now, signed_in)},
+            {"state_text", core::textFromReportState(r.poll, now, signed_in, waiting_for_network)},
             {"devices", rec.devices},
             {"products", rec.products},
             {"notify", r.notify}};
@@ -103,8 +103,10 @@ nlohmann::json jsonFromParticleState(const ParticleState& state) {
     j["outstanding"] = state.outstanding;
     nlohmann::json reports = nlohmann::json::array();
     const bool signed_in = login.session == ParticleSession::SignedIn;
-    for (const ParticleReport& r : state.reports) reports.push_back(jsonFromReport(r, state.now, signed_in));
+    for (const ParticleReport& r : state.reports)
+        reports.push_back(jsonFromReport(r, state.now, signed_in, state.waiting_for_network));
     j["reports"] = reports;
+    j["waiting_for_network"] = state.waiting_for_network;
     j["reports_message"] = state.reports_message;
     j["forecast"] = jsonFromParticleForecast(state.forecast);
     return j;

@@ -20,12 +20,14 @@ namespace {
 
 // The state column: what is happening and what comes next (core's sentence).
 void drawReportState(const app::ParticleReport& r, WidgetRegistry& reg, const std::string& id, core::Timestamp now,
-                     bool signed_in) {
+                     bool signed_in, bool waiting_for_network) {
     const core::ReportRecord& rec = r.poll.record;
-    const std::string text = core::textFromReportState(r.poll, now, signed_in);
-    if (signed_in && (rec.phase == core::ReportPhase::Pending || rec.phase == core::ReportPhase::Requested)) {
-        const bool counting_down = rec.phase == core::ReportPhase::Pending && !r.poll.awaiting_status &&
-                                   !r.poll.refetching_url;
+    const std::string text = core::textFromReportState(r.poll, now, signed_in, waiting_for_network);
+    const bool counting_down = rec.phase == core::ReportPhase::Pending && !r.poll.awaiting_status &&
+                               !r.poll.refetching_url;
+    // Offline, a countdown waits for the network: no spinner, as nothing moves.
+    if (signed_in && (rec.phase == core::ReportPhase::Pending || rec.phase == core::ReportPhase::Requested) &&
+        !(counting_down && waiting_for_network)) {
         if (counting_down)  // a step per second shown, like the countdown beside it (no frames in between)
             spinnerAt(6, -static_cast<float>((rec.next_check - now + 999) / 1000) * 0.5236f);
         else
@@ -255,7 +257,7 @@ void drawReportsPanel(const app::AppState& state, UiState& ui, app::Intents& int
             // The row ends below its tallest cell (the state's message, often), not the last column's.
             float row_bottom = ImGui::GetCursorScreenPos().y;
             nextCell();
-            drawReportState(r, reg, id, now, signed_in);
+            drawReportState(r, reg, id, now, signed_in, p.waiting_for_network);
             row_bottom = std::max(row_bottom, ImGui::GetCursorScreenPos().y);
             nextCell();
             drawReportActions(r, reg, id, intents, signed_in);

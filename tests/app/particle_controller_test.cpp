@@ -11,6 +11,7 @@
 #include "app/particle_controller.h"
 #include "app/state_json.h"
 #include "core/particle/particle_api.h"
+#include "core/particle/particle_report_text.h"
 #include "sim/particle_sim.h"
 #include "platform/simulated_transport.h"
 #include "support/fake_services.h"
@@ -202,6 +203,40 @@ TEST(ParticleController, APendingReportWakesOncePerCountdownSecondWithoutAnimati
     EXPECT_GT(wake, f.clock.now());
     EXPECT_LE(wake, f.clock.now() + 1000);  // the countdown's next second
     EXPECT_EQ((next_check - wake) % 1000, 0);
+}
+
+TEST(ParticleController, OfflineTheChecksAndAScopeSwitchWaitForTheNetwork) {
+    Fixture f;
+    f.signIn();
+    f.apply(RequestReport{});
+    f.run(1000);
+    ASSERT_EQ(f.report().poll.record.phase, core::ReportPhase::Pending);
+    const std::size_t sent_online = f.sent.size();
+    f.controller->setOffline(true);
+    f.run(60000);  // past the 15 s and 45 s checks
+    EXPECT_EQ(f.sim.count("report_status"), 0) << "no check while offline";
+    EXPECT_EQ(f.report().poll.record.phase, core::ReportPhase::Pending);
+    EXPECT_EQ(core::textFromReportState(f.report().poll, f.clock.now(), true, f.state.waiting_for_network),
+              "being prepared; you are offline, checks go on when the network is back");
+    EXPECT_EQ(f.controller->nextWakeAt(), -1) << "nothing to wake for: the page sleeps while it waits";
+    EXPECT_FALSE(f.controller->isAnimating());
+
+    // A scope chosen offline says why its usage is missing, and sends nothing.
+    f.apply(SelectParticleScope{core::Scope::organization(f.state.orgs.items[0].id)});
+    f.run(1000);
+    ASSERT_TRUE(f.state.agreements.error.has_value());
+    EXPECT_EQ(f.state.agreements.error->message,
+              "You are offline: loading this scope's usage needs the network. Try again when you are back online.");
+    EXPECT_FALSE(f.state.agreements.loading);
+    EXPECT_EQ(f.sent.size(), sent_online) << "not one request while offline";
+
+    // Online again: the scope's usage loads, and the sandbox report's overdue check runs.
+    f.controller->setOffline(false);
+    f.run(1000);
+    EXPECT_TRUE(f.state.agreements.loaded);
+    EXPECT_FALSE(f.state.agreements.error.has_value());
+    EXPECT_FALSE(f.state.waiting_for_network);
+    EXPECT_EQ(f.sim.count("report_status"), 1);
 }
 
 TEST(ParticleController, AFourthReportIsExplainedBeforeSending) {

@@ -11,7 +11,9 @@
 
 namespace ud::core {
 
-// `signed_in`: checks run only while signed in, so the text says what it waits for.
-std::string textFromReportState(const ReportPoll& poll, Timestamp now, bool signed_in);
+// `signed_in`: checks run only while signed in, so the text says what it waits
+// for; `waiting_for_network`: offline, the checks wait for the network.
+std::string textFromReportState(const ReportPoll& poll, Timestamp now, bool signed_in,
+                                bool waiting_for_network = false);
 
 }  // namespace ud::core
