@@ -346,6 +346,47 @@ test('two tabs share the report list and check each report once', async () => {
   await a.context.close();
 });
 
+test('offline, a pending report waits for the network and a scope chosen says why; online again both go on', async () => {
+  await reset();
+  // Playwright's clock: the first check's moment (15 s) passes without waiting for it.
+  const { context, page, app, errors } = await openApp(browser, site.url, { clock: Date.now() });
+  await useFakeApi(app);
+  await pasteToken(app, await tokenFor('user@example.com'));
+  let s = await requestReport(app);
+  const id = `particle.report.${p(s).reports[0].id}`;
+  const sent = [];
+  page.on('request', (r) => { if (!r.url().startsWith(site.url)) sent.push(r.url()); });
+
+  await context.setOffline(true);
+  await app.waitForState((x) => x.offline && p(x).waiting_for_network, { what: 'offline' });
+  await page.clock.fastForward(60000);  // past the checks at 15 s and 45 s
+  await app.page.mouse.move(700, 300);  // a frame at the new time
+  s = await app.waitForState((x) => /you are offline, checks go on when the network is back/.test(p(x).reports[0].state_text),
+    { what: 'the report waits for the network' });
+  assert.equal(p(s).reports[0].attempts, 0, 'no check while offline');
+  assert.equal(p(s).reports[0].awaiting_status, false);
+  assert.match((await app.widget(`${id}.state`)).label, /^being prepared; you are offline/);
+  await app.screenshot('particle-offline-pending');
+
+  const org = p(s).orgs.items[0];
+  await app.click(`particle.scope.${org.id}`);
+  s = await app.waitForState((x) => p(x).agreements.error !== null, { what: 'scope refused offline' });
+  assert.equal(p(s).agreements.error.message,
+    "You are offline: loading this scope's usage needs the network. Try again when you are back online.");
+  assert.equal((await app.widget('particle.agreements.error')).label, p(s).agreements.error.message);
+  assert.deepEqual(sent, [], 'not one request while offline');
+  assert.equal((await counts()).report_status || 0, 0);
+
+  await context.setOffline(false);
+  s = await app.waitForState((x) => !x.offline && p(x).agreements.loaded && p(x).reports[0].attempts === 1,
+    { what: 'online: usage loaded and the overdue check made' });
+  assert.equal(p(s).scope, `org:${org.id}`);
+  assert.equal(p(s).agreements.error, null);
+  assert.equal((await counts()).report_status, 1);
+  assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
+  await context.close();
+});
+
 test('an unreachable API says so; demo mode walks the whole flow with no server', async () => {
   const { context, page, app, errors } = await openApp(browser, site.url);
   await useFakeApi(app, 'http://127.0.0.1:9');
