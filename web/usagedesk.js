@@ -121,6 +121,7 @@
         timed(() => call('ud_on_file_chunk', buf, bytes.length));
         ++load.chunks;
         if (performance.now() - lastFrame >= kFrameEveryMs) {
+          call('ud_draw_progress');  // the app draws no frame per chunk: this is the progress bar's
           await nextFrame();
           ++load.frames;
           lastFrame = performance.now();

@@ -314,7 +314,6 @@ void ViewerController::exportView() {
 core::Timestamp ViewerController::nextWakeAt() const {
     return state_.load.active && !demo_text_.empty() ? services_.clock.now() : -1;
 }
-bool ViewerController::isAnimating() const { return state_.load.active; }
 
 }  // namespace ud::app
 

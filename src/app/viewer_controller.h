@@ -24,7 +24,6 @@ public:
     void apply(const ViewerIntent& intent);
     void tick();
     core::Timestamp nextWakeAt() const;  // -1 when nothing is scheduled
-    bool isAnimating() const;
 
     // The largest file the page opens. The table is the only copy of the text
     // and peaks at no more than 1.5x the CSV's size (0.84x measured at 10M
