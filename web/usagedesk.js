@@ -91,6 +91,46 @@
     const t = setTimeout(r, 100);
     requestAnimationFrame(() => { clearTimeout(t); setTimeout(r, 0); });
   });
+  // Slices are read by a worker (file_reader.js), made at the first file, so the
+  // reading goes on while this thread parses; where no worker can run, here.
+  let reader = null, readerBroken = false, nextReadId = 1;
+  const reads = new Map();  // id -> { resolve, reject, direct }
+  function readSlice(file, start, end) {
+    const direct = () => file.slice(start, end).arrayBuffer();
+    if (!reader && !readerBroken) {
+      try {
+        reader = new Worker('file_reader.js');
+        reader.onmessage = (e) => {
+          const r = reads.get(e.data.id);
+          if (!r) return;
+          reads.delete(e.data.id);
+          if (e.data.error) r.reject(Object.assign(new Error(e.data.error.message), { name: e.data.error.name }));
+          else r.resolve(e.data.buf);
+        };
+        reader.onerror = (e) => {  // the worker itself failed (not a read): read here from now on
+          e.preventDefault();
+          readerBroken = true;
+          reader = null;
+          for (const r of reads.values()) r.direct().then(r.resolve, r.reject);
+          reads.clear();
+        };
+      } catch (e) {
+        readerBroken = true;
+        reader = null;
+      }
+    }
+    if (!reader) return direct();
+    return new Promise((resolve, reject) => {
+      const id = nextReadId++;
+      reads.set(id, { resolve, reject, direct });
+      reader.postMessage({ id, file, start, end });
+    });
+  }
+  // Why a file could not be read, for the viewer's message.
+  const readFailure = (e) => e && e.name === 'NotReadableError'
+    ? 'it changed or went away while it was being read'
+    : 'the browser could not read it (' + ((e && (e.name || e.message)) || 'unknown error') + ')';
+
   let lastFile = null, lastLoad = null, loading = false;
   async function feedFile(file) {
     if (loading) return;  // one load at a time; a second drop waits for the user
@@ -110,13 +150,13 @@
         withString('the page ran out of memory', (m) => call('ud_on_file_abort', m));
         return;
       }
-      let next = file.slice(0, cap).arrayBuffer();
+      let next = readSlice(file, 0, cap);
       let lastFrame = performance.now();
       for (let off = 0; off < file.size; off += cap) {
         const waitStart = performance.now();
         const bytes = new Uint8Array(await next);
         load.read_wait_ms += performance.now() - waitStart;
-        if (off + cap < file.size) next = file.slice(off + cap, off + 2 * cap).arrayBuffer();
+        if (off + cap < file.size) next = readSlice(file, off + cap, off + 2 * cap);
         HEAPU8.set(bytes, buf);
         timed(() => call('ud_on_file_chunk', buf, bytes.length));
         ++load.chunks;
@@ -131,6 +171,10 @@
       await nextFrame();  // the table drawn
       load.total_ms = performance.now() - start;
       lastLoad = load;
+    } catch (e) {
+      // A read failed (the file was changed, moved or deleted after it was
+      // chosen): the app drops the half-read table, says why, keeps what it showed.
+      withString(readFailure(e), (m) => call('ud_on_file_abort', m));
     } finally {
       if (buf) Module._free(buf);
       loading = false;

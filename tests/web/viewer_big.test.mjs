@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch, openApp } from './harness.mjs';
+import { serveDist, launch, openApp, repoRoot } from './harness.mjs';
 
 const kRows = 2_000_000;
 const kDevices = 5000;
@@ -83,6 +83,28 @@ test('2M-row report through the file picker: every row, exact total', { timeout:
   assert.equal(total[1].replace(/,/g, ''), String(kRows));
   assert.equal(total[total.length - 1].replace(/,/g, ''), String(expectedSum));
   await app.screenshot('viewer-2m-grouped');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a file changed on disk while it is read: the load stops and says why, the table shown before stays', { timeout: 120000 }, async () => {
+  const { context, page, app, errors } = await openApp(browser, site.url);
+  await app.click('nav.viewer');
+  await page.setInputFiles('#file-input', path.join(repoRoot, 'tests/fixtures/viewer/usage_small.csv'));
+  await app.waitForState((st) => st.viewer.has_table && !st.viewer.loading && st.viewer.table.total_rows === 6,
+    { what: 'the small table' });
+  const changing = path.join(dir, 'changing.csv');
+  fs.copyFileSync(file, changing);
+  await page.setInputFiles('#file-input', changing);
+  await app.waitForState((st) => st.viewer.loading, { what: 'reading' });
+  fs.truncateSync(changing, 1000);  // the browser refuses to read a file changed since it was chosen
+  const s = await app.waitForState((st) => !st.viewer.loading && st.viewer.load_error !== '',
+    { timeout: 60000, what: 'the read failure' });
+  assert.equal(s.viewer.load_error,
+    'Could not read changing.csv: it changed or went away while it was being read. What was shown before is kept.');
+  assert.equal(s.viewer.file_name, 'usage_small.csv');
+  assert.equal(s.viewer.table.total_rows, 6);
+  await app.screenshot('viewer-read-failed');
   assert.deepEqual(errors, []);
   await context.close();
 });
