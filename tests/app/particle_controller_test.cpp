@@ -57,6 +57,12 @@ struct Fixture : test::FakePlatform {
         apply(SignInWithToken{sim.issueToken(email, 0, clock.now()), remember});
         run(2000);
     }
+    // Signed in, one report requested and answered (pending, its first check 15 s away).
+    void signInWithPendingReport() {
+        signIn();
+        apply(RequestReport{});
+        run(1000);
+    }
     const ParticleReport& report(std::size_t i = 0) const { return state.reports.at(i); }
     ReportRef ref(std::size_t i = 0) const {
         return {report(i).poll.record.id.value, report(i).poll.record.scope.key()};
@@ -182,9 +188,7 @@ TEST(ParticleController, ReportFollowsTheScheduleThenDownloadsTheExactCsv) {
 
 TEST(ParticleController, CheckNowAsksAtOnce) {
     Fixture f;
-    f.signIn();
-    f.apply(RequestReport{});
-    f.run(1000);
+    f.signInWithPendingReport();
     f.apply(CheckReportNow{f.ref()});
     f.run(500);
     EXPECT_EQ(f.sim.count("report_status"), 1);
@@ -192,9 +196,7 @@ TEST(ParticleController, CheckNowAsksAtOnce) {
 
 TEST(ParticleController, APendingReportWakesOncePerCountdownSecondWithoutAnimating) {
     Fixture f;
-    f.signIn();
-    f.apply(RequestReport{});
-    f.run(1000);
+    f.signInWithPendingReport();
     ASSERT_EQ(f.report().poll.record.phase, core::ReportPhase::Pending);
     ASSERT_FALSE(f.report().poll.awaiting_status);
     EXPECT_FALSE(f.controller->isAnimating());  // only the countdown moves: timers, not an animation
@@ -207,9 +209,7 @@ TEST(ParticleController, APendingReportWakesOncePerCountdownSecondWithoutAnimati
 
 TEST(ParticleController, OfflineTheChecksAndAScopeSwitchWaitForTheNetwork) {
     Fixture f;
-    f.signIn();
-    f.apply(RequestReport{});
-    f.run(1000);
+    f.signInWithPendingReport();
     ASSERT_EQ(f.report().poll.record.phase, core::ReportPhase::Pending);
     const std::size_t sent_online = f.sent.size();
     f.controller->setOffline(true);
