@@ -441,7 +441,7 @@ EMSCRIPTEN_KEEPALIVE void ud_on_file_abort(const char* reason) {
 // No frame per chunk: the page asks for the progress frames (ud_draw_progress),
 // a few a second. A frame between every chunk, and the settling frames after
 // it, kept the browser drawing through the whole load, and the file's next
-// read waited for the CPU they took (a 1M-row load 1.6 s with them, 0.6-0.8 s without).
+// read waited for the CPU they took (a 1M-row load 1.2-1.4 s with them, 0.8-1.1 s without).
 EMSCRIPTEN_KEEPALIVE void ud_on_file_chunk(const char* bytes, int len) {
     if (bytes && len > 0)
         g_app->controller->handle(ud::app::FileChunk{std::string_view(bytes, static_cast<std::size_t>(len))});

@@ -37,11 +37,15 @@ void ParticleController::start() {
 void ParticleController::setOffline(bool offline) {
     const bool back_online = offline_ && !offline;
     offline_ = offline;
-    state_.waiting_for_network = offline_ && !requests_.demo();
+    updateWaitingForNetwork();
     if (back_online && state_.login.session == ParticleSession::SignedIn && !state_.agreements.loaded &&
         !state_.agreements.loading)
         loadAgreements();
 }
+
+// Offline outside the demo (the demo's cloud is in the page): the state the
+// list, the countdown and the polling read.
+void ParticleController::updateWaitingForNetwork() { state_.waiting_for_network = offline_ && !requests_.demo(); }
 
 bool ParticleController::refusedOffline(const ParticleIntent& intent) {
     if (!offline_ || requests_.demo()) return false;
@@ -152,7 +156,7 @@ bool ParticleController::handleSignedOut(const core::Error& error, core::Particl
 void ParticleController::tick() {
     const core::Timestamp now = services_.clock.now();
     state_.now = now;
-    state_.waiting_for_network = offline_ && !requests_.demo();  // the demo's cloud is in the page
+    updateWaitingForNetwork();  // the demo may have started or ended since
     requests_.deliver(now);
     if (state_.login.session == ParticleSession::SignedIn && state_.login.token_expires_at &&
         *state_.login.token_expires_at <= now)

@@ -61,6 +61,7 @@ private:
 
     // Refuses `intent` when it needs the network and the browser is offline; the reason goes where the action is.
     bool refusedOffline(const ParticleIntent& intent);
+    void updateWaitingForNetwork();
 
     // ---- requests ----
     std::string base() const;  // the demo cloud in demo mode, else the setting
