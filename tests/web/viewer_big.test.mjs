@@ -71,7 +71,10 @@ test('2M-row report through the file picker: every row, exact total', { timeout:
   assert.equal(s.viewer.table.total_rows, kRows);
   assert.equal(s.viewer.issue_count, 0);
   assert.deepEqual(s.viewer.table.columns.map((c) => c.type), ['date', 'text', 'text', 'integer', 'text', 'integer']);
-  const load = await page.evaluate(() => window.usagedesk.lastFileLoad());
+  // The app's state says "loaded" at the last chunk; the page records the load
+  // one animation frame later (the table drawn), so wait for that record.
+  const load = await (await page.waitForFunction(() => window.usagedesk.lastFileLoad(), null,
+    { timeout: 30000, polling: 100 })).jsonValue();
   assert.equal(load.bytes, fs.statSync(file).size);
 
   await app.click('viewer.group.key1');
