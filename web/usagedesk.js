@@ -84,6 +84,7 @@
   // parsing a chunk. lastFileLoad() gives the times (bench, tests).
   const fileInput = document.getElementById('file-input');
   const kChunk = 16 << 20;
+  const kFirstChunk = 1 << 20;  // the parse starts after a short read; the next one is read meanwhile
   const kFrameEveryMs = 250;
   // The next animation frame, or 100 ms when none comes: a hidden tab gets no
   // frames, and its load must go on.
@@ -91,34 +92,37 @@
     const t = setTimeout(r, 100);
     requestAnimationFrame(() => { clearTimeout(t); setTimeout(r, 0); });
   });
-  // Slices are read by a worker (file_reader.js), made at the first file, so the
-  // reading goes on while this thread parses; where no worker can run, here.
+  // Slices are read by a worker (file_reader.js), so the reading goes on while
+  // this thread parses; where no worker can run, here. The worker is started
+  // when the picker opens (or at a drop), and the first slice is read here: a
+  // worker's start-up is not on the way to the first parse.
   let reader = null, readerBroken = false, nextReadId = 1;
   const reads = new Map();  // id -> { resolve, reject, direct }
-  function readSlice(file, start, end) {
-    const direct = () => file.slice(start, end).arrayBuffer();
-    if (!reader && !readerBroken) {
-      try {
-        reader = new Worker('file_reader.js');
-        reader.onmessage = (e) => {
-          const r = reads.get(e.data.id);
-          if (!r) return;
-          reads.delete(e.data.id);
-          if (e.data.error) r.reject(Object.assign(new Error(e.data.error.message), { name: e.data.error.name }));
-          else r.resolve(e.data.buf);
-        };
-        reader.onerror = (e) => {  // the worker itself failed (not a read): read here from now on
-          e.preventDefault();
-          readerBroken = true;
-          reader = null;
-          for (const r of reads.values()) r.direct().then(r.resolve, r.reject);
-          reads.clear();
-        };
-      } catch (e) {
+  function startReader() {
+    if (reader || readerBroken) return;
+    try {
+      reader = new Worker('file_reader.js');
+      reader.onmessage = (e) => {
+        const r = reads.get(e.data.id);
+        if (!r) return;
+        reads.delete(e.data.id);
+        if (e.data.error) r.reject(Object.assign(new Error(e.data.error.message), { name: e.data.error.name }));
+        else r.resolve(e.data.buf);
+      };
+      reader.onerror = (e) => {  // the worker itself failed (not a read): read here from now on
+        e.preventDefault();
         readerBroken = true;
         reader = null;
-      }
+        for (const r of reads.values()) r.direct().then(r.resolve, r.reject);
+        reads.clear();
+      };
+    } catch (e) {
+      readerBroken = true;
+      reader = null;
     }
+  }
+  function readSlice(file, start, end) {
+    const direct = () => file.slice(start, end).arrayBuffer();
     if (!reader) return direct();
     return new Promise((resolve, reject) => {
       const id = nextReadId++;
@@ -150,13 +154,16 @@
         withString('the page ran out of memory', (m) => call('ud_on_file_abort', m));
         return;
       }
-      let next = readSlice(file, 0, cap);
+      startReader();
+      const sliceEnd = (off) => Math.min(file.size, off + (off === 0 ? kFirstChunk : cap));
+      let next = file.slice(0, sliceEnd(0)).arrayBuffer();
       let lastFrame = performance.now();
-      for (let off = 0; off < file.size; off += cap) {
+      for (let off = 0; off < file.size; off = sliceEnd(off)) {
         const waitStart = performance.now();
         const bytes = new Uint8Array(await next);
         load.read_wait_ms += performance.now() - waitStart;
-        if (off + cap < file.size) next = readSlice(file, off + cap, off + 2 * cap);
+        const end = sliceEnd(off);
+        if (end < file.size) next = readSlice(file, end, sliceEnd(end));
         HEAPU8.set(bytes, buf);
         timed(() => call('ud_on_file_chunk', buf, bytes.length));
         ++load.chunks;
@@ -363,7 +370,7 @@
       canvas.focus();
       registerServiceWorker();  // after the start: its downloads do not compete with the page's
     },
-    openFilePicker(accept) { fileInput.accept = accept || ''; fileInput.click(); },
+    openFilePicker(accept) { fileInput.accept = accept || ''; fileInput.click(); startReader(); },
     resendLastFile() { if (lastFile) feedFile(lastFile); },
   };
 

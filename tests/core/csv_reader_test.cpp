@@ -156,6 +156,36 @@ TEST(CsvReader, ReportsProgressInBytesAndRows) {
     EXPECT_EQ(reader.progress().rows, 2u);
 }
 
+// The columns are sized once from the sampled rows, whatever the chunks: the
+// page feeds 1-16 MB at a time, and a guess from the bytes fed so far (a whole
+// chunk past the sample) sized them for a few thousand rows of a million.
+TEST(CsvReader, SizesTheColumnsForTheWholeFileFromTheSampledRows) {
+    std::string text = "date,device,ops\n";
+    for (int i = 0; i < 20000; ++i) text += "2026-11-0" + std::to_string(1 + i % 9) + ",dev-" + std::to_string(i % 300) + "," + std::to_string(i) + "\n";
+    for (std::size_t chunk : {text.size(), std::size_t{1} << 16, std::size_t{4096}}) {
+        CsvReadOptions options;
+        options.expected_bytes = text.size();
+        CsvReader reader(options);
+        for (std::size_t at = 0; at < text.size(); at += chunk) reader.feed(std::string_view(text).substr(at, chunk));
+        ASSERT_TRUE(reader.finish().ok());
+        EXPECT_GE(reader.reservedRows(), 20000u) << "chunk " << chunk;
+        EXPECT_LE(reader.reservedRows(), 23000u) << "chunk " << chunk;
+    }
+}
+
+// A file whose first rows are tiny and the rest long does not size its columns
+// past the file's own size (a guess of a row per two bytes would take 4x).
+TEST(CsvReader, NeverSizesTheColumnsPastTheFilesSize) {
+    std::string text = "a\n";
+    for (int i = 0; i < 1000; ++i) text += "1\n";
+    CsvReadOptions options;
+    options.expected_bytes = std::uint64_t{64} << 20;  // as the page would say of a 64 MB file
+    CsvReader reader(options);
+    reader.feed(text);
+    EXPECT_LE(reader.reservedRows() * 8, options.expected_bytes);
+    EXPECT_GT(reader.reservedRows(), 0u);
+}
+
 TEST(CsvReader, EmptyInputIsAnErrorAndHeaderOnlyIsAnEmptyTable) {
     Result<Table> empty = tableFromCsv("");
     ASSERT_FALSE(empty.ok());

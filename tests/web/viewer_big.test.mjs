@@ -76,6 +76,11 @@ test('2M-row report through the file picker: every row, exact total', { timeout:
   const load = await (await page.waitForFunction(() => window.usagedesk.lastFileLoad(), null,
     { timeout: 30000, polling: 100 })).jsonValue();
   assert.equal(load.bytes, fs.statSync(file).size);
+  // The WASM memory never shrinks: what it grew to is the load's peak. The page
+  // grows it once, to what the table will need plus its read buffer (it had a
+  // flat 64 MB of room: 1.2x the CSV here, 1.6x at 1M rows).
+  const memory = await page.evaluate(() => HEAPU8.length);
+  assert.ok(memory <= load.bytes, `WASM memory ${memory} B after a ${load.bytes} B CSV`);
 
   await app.click('viewer.group.key1');
   await app.click('viewer.group.key1.4');  // product_name

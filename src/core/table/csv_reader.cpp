@@ -167,12 +167,7 @@ void CsvReader::inferColumns() {
             reason = "Read as text: the first " + std::to_string(sample_rows_) + " rows hold no value here.";
         if (type == ColumnType::Text) builder_.column(c).setTextReason(std::move(reason));
     }
-    // Reserve once from the bytes-per-row seen so far, so columns do not regrow.
-    std::uint64_t seen = tokenizer_.bytesConsumed();
-    if (options_.expected_bytes > seen && rows_ > 0 && seen > 0) {
-        double bytes_per_row = static_cast<double>(seen) / static_cast<double>(rows_ + 1);
-        builder_.reserve(static_cast<std::size_t>(static_cast<double>(options_.expected_bytes) / bytes_per_row * 1.05));
-    }
+    reserveRows();
     for (std::size_t r = 0; r < sample_rows_; ++r) {
         for (std::size_t c = 0; c < header_.size(); ++c) builder_.column(c).appendText(sampleCell(r, c));
     }
@@ -180,6 +175,27 @@ void CsvReader::inferColumns() {
     sample_ends_ = {};
     sample_rows_ = 0;
     types_known_ = true;
+}
+
+// Sizes the columns once for the rows the file will hold, so they do not regrow
+// (each regrowth holds the old and the new copy at once: the page's peak memory).
+// The rows are guessed from the sampled rows' size, their cells plus a separator
+// or line end each (not from the bytes fed so far: a chunk runs past the sample).
+// At most the file's size in column memory: a crafted file whose first rows are
+// tiny must not make the page take gigabytes.
+void CsvReader::reserveRows() {
+    if (options_.expected_bytes == 0 || sample_rows_ == 0) return;
+    const double bytes_per_row =
+        static_cast<double>(sample_arena_.size() + sample_ends_.size()) / static_cast<double>(sample_rows_);
+    double row_bytes = 0;  // what a row takes in the columns
+    for (std::size_t c = 0; c < header_.size(); ++c) {
+        row_bytes += builder_.column(c).type() == ColumnType::Text || builder_.column(c).type() == ColumnType::Date
+                         ? 4 : 8;
+    }
+    const double expected = static_cast<double>(options_.expected_bytes);
+    const double rows = std::min(expected / bytes_per_row * 1.05, expected / std::max(row_bytes, 1.0));
+    reserved_rows_ = static_cast<std::size_t>(rows);
+    builder_.reserve(reserved_rows_);
 }
 
 Result<Table> tableFromCsv(std::string_view text, CsvReadOptions options, std::vector<CsvIssue>* issues) {

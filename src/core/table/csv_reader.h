@@ -60,6 +60,7 @@ public:
     const std::vector<CsvIssue>& issues() const { return issues_; }
     std::size_t issueCount() const { return issue_count_; }  // including those not kept
     std::size_t skippedRows() const { return skipped_rows_; }
+    std::size_t reservedRows() const { return reserved_rows_; }  // rows the columns were sized for (0: none)
 
 private:
     void onRow(const CsvRow& row) override;
@@ -68,6 +69,7 @@ private:
     void addIssue(CsvIssueKind kind, const CsvRow& row, bool kept);
     void bufferSampleRow(std::span<const std::string_view> cells);
     void inferColumns();
+    void reserveRows();
     std::string_view sampleCell(std::size_t row, std::size_t column) const;
 
     CsvReadOptions options_;
@@ -82,6 +84,7 @@ private:
     std::vector<std::string_view> padded_;     // a ragged row fitted to the header
     std::size_t rows_ = 0;
     std::size_t skipped_rows_ = 0;
+    std::size_t reserved_rows_ = 0;
     std::vector<CsvIssue> issues_;
     std::size_t issue_count_ = 0;
 };
