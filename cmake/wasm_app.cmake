@@ -73,16 +73,33 @@ add_custom_command(OUTPUT ${UD_UI_FONT_HEADER}
 add_custom_target(ud_ui_font DEPENDS ${UD_UI_FONT_HEADER})
 add_dependencies(ud_ui ud_ui_font)
 
-# Size: everything outside core is compiled for size (-Os) with link-time
-# optimisation, and the link optimises for size. Core keeps -O3: the parse and
-# table speeds live there (./build-wasm.sh bench measures them; README). The
-# link has no -flto: that would swap in libc/libc++ built for LTO and optimised
-# here for size, which made the analytics scanner 2x and the CSV parse 1.3x
-# slower in the bench for 2 KB of gzip.
-option(UD_WASM_SIZE "Optimise the WASM for size outside core" ON)
+# Size: everything outside core's hot paths is compiled for size (-Os) with
+# link-time optimisation, and the link optimises for size. The hot paths keep
+# -O3: the parse and table speeds live there (./build-wasm.sh bench measures
+# them; README). The link has no -flto: that would swap in libc/libc++ built
+# for LTO and optimised here for size, which made the analytics scanner 2x
+# and the CSV parse 1.3x slower in the bench for 2 KB of gzip.
+# Core's hot paths: what runs over every row of a CSV, a table or an answer
+# (the CSV reader and table, sort/filter/group, charts, spikes, export, the
+# analytics scanner, the decimal and date parsing under them). The rest of core
+# is -Os too: Particle and ActivePlatform answers and errors, stored records,
+# forecasts, period comparison (per day or key, not per row), and the cost
+# totals (one pass per answer, after its parse; 15 KB of gzip at -O3).
+option(UD_WASM_SIZE "Optimise the WASM for size outside core's hot paths" ON)
+set(UD_CORE_HOT_SOURCES base/date base/decimal
+    table/cell_text table/chart_series table/csv_reader table/csv_tokenizer table/csv_writer
+    table/daily_rates table/spikes table/table table/table_builder
+    table/table_group table/table_summary table/table_view
+    activeplatform/activeplatform_columns activeplatform/activeplatform_parse)
 if(UD_WASM_SIZE)
     foreach(target ud_sim ud_imgui ud_ui ud_app_state ud_app ud_platform_web usagedesk)
         target_compile_options(${target} PRIVATE -Os -flto)
     endforeach()
     target_link_options(usagedesk PRIVATE -Os)
+    list(TRANSFORM UD_CORE_HOT_SOURCES REPLACE "(.+)" "${CMAKE_SOURCE_DIR}/src/core/\\1.cpp")
+    foreach(source ${UD_CORE_SOURCES})
+        if(NOT source IN_LIST UD_CORE_HOT_SOURCES)
+            set_source_files_properties(${source} TARGET_DIRECTORY ud_core PROPERTIES COMPILE_OPTIONS "-Os;-flto")
+        endif()
+    endforeach()
 endif()
