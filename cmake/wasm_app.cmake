@@ -50,6 +50,10 @@ target_link_options(usagedesk PRIVATE
     -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
     -sINITIAL_MEMORY=67108864 -sMAXIMUM_MEMORY=4294967296
     -sFETCH=1 -sENVIRONMENT=web -sMODULARIZE=0 -sFILESYSTEM=0
+    # First frame: Emscripten's fetch opens an IndexedDB before main() runs (50-100 ms
+    # here) although the page only loads to memory, and enabling every WebGL
+    # extension at context creation costs 30-60 ms for none the page uses (README).
+    -sFETCH_SUPPORT_INDEXEDDB=0 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
     -sEXPORTED_FUNCTIONS=${UD_EXPORTS_CSV}
     -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8)
 # The UI font: Debian's DejaVu Sans (fonts-dejavu-core) cut at build time to

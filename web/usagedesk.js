@@ -9,14 +9,24 @@
   const fill = document.getElementById('loading-fill');
   const text = document.getElementById('loading-text');
 
+  let loadSteps = 0;
   window.Module = {
     canvas,
     print: (s) => console.log(s),
     printErr: (s) => console.warn(s),
-    setStatus: (s) => {
-      const m = /\((\d+(\.\d+)?)\/(\d+)\)/.exec(s || '');
-      if (m) fill.style.width = (100 * m[1] / m[3]) + '%';
-      if (s) text.textContent = s.replace(/\(.*\)/, '').trim() || 'Loading…';
+    // The loading bar follows Emscripten's run dependencies. No setStatus: with
+    // one, Emscripten starts main() from a timer after the WASM is ready.
+    monitorRunDependencies: (left) => {
+      loadSteps = Math.max(loadSteps, left);
+      fill.style.width = (loadSteps ? 100 * (loadSteps - left) / loadSteps : 100) + '%';
+    },
+    // The module boot.js compiled while it downloaded.
+    instantiateWasm: (imports, done) => {
+      window.usagedeskWasm
+        .then((module) => WebAssembly.instantiate(module, imports).then((instance) => [instance, module]))
+        .then(([instance, module]) => done(instance, module),  // done runs main(): its errors are its own
+          (e) => window.Module.onAbort('the WASM did not load (' + (e && e.message || e) + ')'));
+      return {};  // asynchronous
     },
     onAbort: (what) => { text.textContent = 'UsageDesk stopped: ' + what; document.body.classList.remove('ready'); },
   };

@@ -25,9 +25,9 @@ function pageProbe() {
     cb(t);
     if (window.__probe.firstFrameAt === null && drawn() > 0) window.__probe.firstFrameAt = performance.now();
   });
-  const streaming = WebAssembly.instantiateStreaming;
-  if (streaming) {
-    WebAssembly.instantiateStreaming = (...args) => { window.__probe.streaming = true; return streaming(...args); };
+  for (const name of ['instantiateStreaming', 'compileStreaming']) {
+    const streaming = WebAssembly[name];
+    if (streaming) WebAssembly[name] = (...args) => { window.__probe.streaming = true; return streaming(...args); };
   }
 }
 

@@ -79,7 +79,7 @@ test('the system colour scheme switches the theme, unless Settings chose one', a
 });
 
 // The loading screen, before the WASM runs: the theme chosen in Settings
-// (web/theme.js reads it from localStorage before the first paint), or else the
+// (web/boot.js reads it from localStorage before the first paint), or else the
 // system's scheme, so a dark-theme person gets no light flash. The app's
 // download is held back, so the loading screen is what is on the page.
 async function loadingScreen(colorScheme, theme) {
@@ -119,6 +119,6 @@ test('the loading screen follows the Settings theme, or else the system scheme (
     assert.ok(seen.visible && !seen.ready, `${what}: the loading screen is up before the app runs`);
     assert.equal(seen.background, want, `${what}: the loading screen's background`);
     assert.equal(seen.app_dark, want === kDark, `${what}: the app then draws the same theme`);
-    assert.deepEqual(seen.errors, [], `${what}: no errors, no CSP violation (theme.js is a file, not inline)`);
+    assert.deepEqual(seen.errors, [], `${what}: no errors, no CSP violation (boot.js is a file, not inline)`);
   }
 });

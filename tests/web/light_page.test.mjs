@@ -5,8 +5,9 @@
 // Counts and states, not timings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, openApp, repoRoot } from './harness.mjs';
+import { serveDist, launch, openApp, repoRoot, distDir } from './harness.mjs';
 
 let site, browser;
 before(async () => { site = await serveDist(); browser = await launch(); });
@@ -133,4 +134,45 @@ test('Latin text beyond Latin-1 comes from the embedded subset: no font file is 
   assert.deepEqual((await app.state()).fonts, ['DejaVuSans subset (embedded)']);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+// Notes whether WebAssembly.compileStreaming took the response (web/boot.js).
+function watchStreaming() {
+  const streaming = WebAssembly.compileStreaming;
+  window.__streaming = 'not called';
+  WebAssembly.compileStreaming = (...args) => streaming(...args).then(
+    (m) => { window.__streaming = 'compiled'; return m; },
+    (e) => { window.__streaming = 'refused'; throw e; });
+}
+
+async function startWith(wasmType) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.addInitScript(watchStreaming);
+  const page = await context.newPage();
+  const errors = [], wasmRequests = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => { if (r.url().endsWith('/app.wasm')) wasmRequests.push(r.url()); });
+  if (wasmType) {
+    const body = fs.readFileSync(path.join(distDir, 'app.wasm'));
+    await page.route('**/app.wasm', (route) => route.fulfill({ status: 200, contentType: wasmType, body }));
+  }
+  await page.goto(site.url);
+  await page.waitForFunction(() => window.usagedesk && window.usagedesk.ready(), null, { timeout: 30000 });
+  const seen = { streaming: await page.evaluate(() => window.__streaming), wasmRequests: wasmRequests.length,
+    frames: await page.evaluate(() => window.usagedesk.frames()), errors };
+  await context.close();
+  return seen;
+}
+
+test('the WASM is fetched once and compiled as it downloads; sent with another type, it still starts', async () => {
+  const usual = await startWith(null);
+  assert.equal(usual.streaming, 'compiled', 'compiled while streaming');
+  assert.equal(usual.wasmRequests, 1, 'the preload and the compile share one download');
+  assert.ok(usual.frames > 0);
+  assert.deepEqual(usual.errors, []);
+  const other = await startWith('application/octet-stream');
+  assert.equal(other.streaming, 'refused', 'streaming refuses a response that is not application/wasm');
+  assert.ok(other.frames > 0, 'the whole file compiled instead, and the page draws');
+  assert.deepEqual(other.errors, []);
 });
