@@ -33,7 +33,7 @@ function pageProbe() {
 
 const probe = (page) => page.evaluate(() => window.__probe);
 
-async function open(browser, url) {
+export async function open(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });  // fresh cache
   await context.addInitScript(pageProbe);
   const page = await context.newPage();
@@ -89,7 +89,7 @@ function sizes(distDir, files) {
   });
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function pageLoad(browser, baseUrl, distDir) {
   const appUrl = baseUrl + 'app/', trivialUrl = baseUrl + 'trivial.html';

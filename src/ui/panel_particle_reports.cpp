@@ -186,9 +186,12 @@ namespace {
 
 // A report that was just requested, changed phase (ready, failed) or finished
 // a download is news: when its row is outside the panel (a chart above it may
-// just have appeared), scroll it into view, once.
+// just have appeared), scroll it into view, once. A download's end is told by
+// its message or error, not by the busy flag alone: a fast answer can start and
+// end between two frames.
 void keepInView(ParticleForms& f, const std::string& key, const app::ParticleReport& r, float row_bottom) {
-    std::string seen = std::to_string(static_cast<int>(r.poll.record.phase)) + (r.downloading ? "|busy|" : "|") + r.message;
+    std::string seen = std::to_string(static_cast<int>(r.poll.record.phase)) + (r.downloading ? "|busy|" : "|") +
+                       r.message + "|" + (r.download_error ? r.download_error->message : std::string());
     auto [it, added] = f.report_news.try_emplace(key, seen);
     const bool news = added ? f.reports_drawn : it->second != seen;
     it->second = std::move(seen);
