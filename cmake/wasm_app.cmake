@@ -10,11 +10,12 @@ add_library(ud_imgui STATIC
     ${UD_IMGUI_DIR}/imgui.cpp ${UD_IMGUI_DIR}/imgui_draw.cpp
     ${UD_IMGUI_DIR}/imgui_widgets.cpp ${UD_IMGUI_DIR}/imgui_tables.cpp
     ${UD_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp
-    ${UD_IMGUI_DIR}/backends/imgui_impl_sdl.cpp ${UD_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+    ${UD_IMGUI_DIR}/backends/imgui_impl_sdl.cpp)
 target_include_directories(ud_imgui SYSTEM PUBLIC ${UD_IMGUI_DIR} ${UD_IMGUI_DIR}/backends
     ${UD_IMGUI_DIR}/misc/cpp ${UD_SDL2_PREFIX}/include/SDL2)
-# WebGL2 needs the GLES3 path of the OpenGL3 backend (toolchain.md pitfall).
-target_compile_definitions(ud_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+# ImGui's renderer is the app's own (src/ui/imgui_gl.h): its OpenGL3 backend
+# reads GL state back every frame, a wait for the GPU process in a browser.
+target_compile_definitions(ud_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 
 # Shaders: shaders/*.glsl embedded as string constants in generated/shaders.h.
 file(GLOB UD_SHADERS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/shaders/*.glsl)

@@ -12,7 +12,6 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
@@ -31,6 +30,7 @@
 #include "platform/web/http_transport_web.h"
 #include "platform/web/local_storage.h"
 #include "ui/font_atlas.h"
+#include "ui/imgui_gl.h"
 #include "ui/theme.h"
 #include "ui/touch_gestures.h"
 #include "ui/ui_root.h"
@@ -107,8 +107,8 @@ void loadFonts(App& app) {
 // devicePixelRatio. Re-uploads the texture and draws.
 void rebuildFontAtlas(App& app) {
     loadFonts(app);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    ud::ui::imguiGlDestroyFontsTexture();
+    ud::ui::imguiGlCreateFontsTexture();
     requestFrame(app);
 }
 
@@ -280,7 +280,6 @@ void scheduleNext(App& app) {
 
 void drawFrame(App& app) {
     syncTheme(app);
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 1000.0f;  // the browser timer can repeat; 1.86 asserts on 0
@@ -301,7 +300,7 @@ void drawFrame(App& app) {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ud::ui::imguiGlRender(*ImGui::GetDrawData());
     SDL_GL_SwapWindow(app.window);
     ++app.frame_count;
     mirrorTextFields(app);
@@ -501,12 +500,13 @@ int main() {
     io.IniFilename = nullptr;  // layout is code, not a saved file
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplSDL2_InitForOpenGL(app.window, app.gl);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    ud::ui::imguiGlInit();
     // After the backend, which installs SDL's clipboard (a private one in a browser).
     io.GetClipboardTextFn = clipboardText;
     io.SetClipboardTextFn = setClipboardText;
     io.ClipboardUserData = &app;
     loadFonts(app);
+    ud::ui::imguiGlCreateFontsTexture();
 
     app.transport = std::make_unique<ud::platform::web::WebHttpTransport>([] { requestFrame(*g_app); });
     app.demo_transport = std::make_unique<ud::platform::SimulatedTransport>(app.clock, ud::app::demoCloudHandler());

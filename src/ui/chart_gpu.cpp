@@ -1,43 +1,23 @@
 // ChartGpu: compiles shaders/chart_rects_*.glsl (embedded by CMake into
 // generated/shaders.h), uploads instance buffers and palettes, draws through an
 // ImDrawList callback, and renders charts into an FBO for PNG export. The
-// callback is followed by ImDrawCallback_ResetRenderState, so ImGui's backend
-// sets its own program, VAO, blend, viewport and scissor again afterwards.
+// callback is followed by ImDrawCallback_ResetRenderState, so the ImGui
+// renderer (ui/imgui_gl.h) sets its own program, VAO, blend, viewport and
+// scissor again afterwards.
 #include "ui/chart_gpu.h"
 
 #include <GLES3/gl3.h>
-#include <imgui_impl_opengl3.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 
 #include "shaders.h"
+#include "ui/gl_program.h"
+#include "ui/imgui_gl.h"
 
 namespace ud::ui {
 namespace {
-
-// "what: the driver's log" when `object` failed to compile or link, else "".
-template <typename GetStatus, typename GetLog>
-std::string failure(GLuint object, GLenum status, GetStatus get_status, GetLog get_log, const char* what) {
-    GLint ok = 0;
-    get_status(object, status, &ok);
-    if (ok) return {};
-    char log[1024] = {};
-    get_log(object, sizeof log, nullptr, log);
-    return std::string(what) + ": " + log;
-}
-
-GLuint compileShader(GLenum kind, const char* source, std::string& error) {
-    GLuint shader = glCreateShader(kind);
-    glShaderSource(shader, 1, &source, nullptr);
-    glCompileShader(shader);
-    error = failure(shader, GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog,
-                    kind == GL_VERTEX_SHADER ? "chart vertex shader" : "chart fragment shader");
-    if (error.empty()) return shader;
-    glDeleteShader(shader);
-    return 0;
-}
 
 void drawCallback(const ImDrawList*, const ImDrawCmd* cmd) {
     const auto* call = static_cast<const ChartDrawCall*>(cmd->UserCallbackData);
@@ -49,19 +29,8 @@ void drawCallback(const ImDrawList*, const ImDrawCmd* cmd) {
 bool ChartGpu::ready() {
     if (compiled_) return program_ != 0;
     compiled_ = true;
-    GLuint vs = compileShader(GL_VERTEX_SHADER, kShader_chart_rects_vs, error_);
-    GLuint fs = vs ? compileShader(GL_FRAGMENT_SHADER, kShader_chart_rects_fs, error_) : 0;
-    if (!vs || !fs) {
-        if (vs) glDeleteShader(vs);
-        return false;
-    }
-    GLuint program = glCreateProgram();
-    glAttachShader(program, vs);
-    glAttachShader(program, fs);
-    glLinkProgram(program);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    error_ = failure(program, GL_LINK_STATUS, glGetProgramiv, glGetProgramInfoLog, "chart program");
+    GLuint program = glProgramFrom(kShader_chart_rects_vs, kShader_chart_rects_fs);
+    error_ = glProgramError(program, "chart program");
     if (!error_.empty()) {
         glDeleteProgram(program);
         return false;
@@ -128,10 +97,8 @@ void ChartGpu::addDraw(ImDrawList& list, ChartDrawCall& call) {
 
 void ChartGpu::render(const ChartDrawCall& call, const ImVec4& clip_rect) {
     const ChartDrawParams& p = call.params;
-    // ImGui's backend has just set the viewport to the whole target framebuffer.
-    GLint viewport[4] = {};
-    glGetIntegerv(GL_VIEWPORT, viewport);
-    float fb_w = static_cast<float>(viewport[2]), fb_h = static_cast<float>(viewport[3]);
+    const ImVec2 target = imguiGlTargetSize();  // the framebuffer ImGui's lists are going to
+    const float fb_w = target.x, fb_h = target.y;
     float sx = fb_w / p.display_size.x, sy = fb_h / p.display_size.y;
     auto toPixels = [&](const ImVec4& r) {
         return ImVec4((r.x - p.display_pos.x) * sx, (r.y - p.display_pos.y) * sy, (r.z - p.display_pos.x) * sx,
@@ -204,7 +171,7 @@ ChartImage OffscreenChart::render(float scale) {
         glDisable(GL_SCISSOR_TEST);
         glClearColor(bg.x, bg.y, bg.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(&data);
+        imguiGlRender(data);
         std::vector<std::uint8_t> flipped(static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) * 4);
         glPixelStorei(GL_PACK_ALIGNMENT, 4);
         glReadPixels(0, 0, image.width, image.height, GL_RGBA, GL_UNSIGNED_BYTE, flipped.data());
