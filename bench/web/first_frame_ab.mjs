@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { open, median } from './page_load.mjs';
+import { kChromiumArgs, open, median } from './page_load.mjs';
 
 const dirs = process.argv.slice(2).map((d) => path.resolve(d));
 if (dirs.length < 2) {
@@ -34,9 +34,7 @@ const serve = (dir) => new Promise((ready) => {
 
 const servers = await Promise.all(dirs.map(serve));
 const browser = await chromium.launch({ executablePath: process.env.UD_CHROMIUM || '/usr/bin/chromium',
-  headless: true, args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
-    '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync'] });
+  headless: true, args: kChromiumArgs });
 const times = dirs.map(() => []);
 try {
   for (let round = 0; round <= kRounds; ++round) {

@@ -9,6 +9,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
+// Chromium as every bench run starts it: software WebGL (SwiftShader), no background traffic.
+export const kChromiumArgs = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
 const kRuns = Number(process.env.UD_BENCH_LOAD_RUNS || 5);
 const kIdleMs = 2000;
 

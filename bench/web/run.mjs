@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pageLoad, pageLoadTable } from './page_load.mjs';
+import { kChromiumArgs, pageLoad, pageLoadTable } from './page_load.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -264,9 +264,7 @@ async function main() {
   const server = await serve();
   const baseUrl = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({ executablePath: process.env.UD_CHROMIUM || '/usr/bin/chromium',
-    headless: true, args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
-      '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--js-flags=--max-old-space-size=8192'] });
+    headless: true, args: [...kChromiumArgs, '--js-flags=--max-old-space-size=8192'] });
   try {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
     if (only === 'analytics') {
