@@ -79,7 +79,9 @@ build_wasm() {
     fi
     cmake --build "$WASM_BUILD_DIR" -j"$JOBS"
     mkdir -p "$DIST_DIR"
-    cp "$WASM_BUILD_DIR/app.js" "$WASM_BUILD_DIR/app.wasm" "$DIST_DIR/"
+    cp "$WASM_BUILD_DIR/app.js" "$DIST_DIR/"
+    # app.wasm cut in two: what the first frame runs, and app.deferred.wasm after it.
+    scripts/split-wasm.sh "$WASM_BUILD_DIR" "$DIST_DIR"
     cp -r web/. "$DIST_DIR/"
     # Fuller fonts, fetched by the page only when data needs a character the
     # embedded UI subset lacks (src/ui/font_atlas.h).
@@ -87,7 +89,7 @@ build_wasm() {
     cp /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf \
         "$DIST_DIR/fonts/"
     write_service_worker
-    log "$DIST_DIR/ ready: $(du -sh "$DIST_DIR" | cut -f1) ($(stat -c %s "$DIST_DIR/app.wasm") bytes of wasm)"
+    log "$DIST_DIR/ ready: $(du -sh "$DIST_DIR" | cut -f1)"
 }
 
 # dist/sw.js, its cache versioned by a hash of the files (scripts/write-service-worker.sh).

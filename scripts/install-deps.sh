@@ -9,8 +9,9 @@ want=${1:-build}
 
 build_pkgs=(emscripten nlohmann-json3-dev libcpp-httplib-dev libcli11-dev libfast-float-dev libstb-dev
             cmake make g++ libgtest-dev libgmock-dev libbenchmark-dev dpkg-dev
-            python3 nodejs fonts-dejavu-core fonts-droid-fallback fonttools)
-test_pkgs=(chromium clang libclang-rt-14-dev)
+            python3 nodejs fonts-dejavu-core fonts-droid-fallback fonttools binaryen chromium)
+# (chromium builds too: scripts/split-wasm.sh records what the page runs up to its first frame)
+test_pkgs=(clang libclang-rt-14-dev)
 
 pkgs=("${build_pkgs[@]}")
 [ "$want" = test ] && pkgs+=("${test_pkgs[@]}")

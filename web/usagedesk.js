@@ -9,6 +9,68 @@
   const fill = document.getElementById('loading-fill');
   const text = document.getElementById('loading-text');
 
+  // app.wasm holds only the code the page runs up to its first frame; the rest
+  // is app.deferred.wasm (scripts/split-wasm.sh), fetched and compiled once the
+  // first frame is drawn. Until it is in, each of its functions is a
+  // placeholder import: calling one (a click in the first moments) builds it
+  // at once from the bytes if they are here, or fetches them synchronously.
+  // A service worker does not answer synchronous requests, so a page it
+  // controls (offline perhaps) reads the bytes from its cache at the start.
+  const deferred = {
+    url: 'app.deferred.wasm',
+    split: false, primary: null, instance: null, module: null, bytes: null, loading: null,
+    fetchBytes() {
+      if (!this.loading) {
+        this.loading = fetch(this.url).then((r) => {
+          if (!r.ok) throw new Error(this.url + ': HTTP ' + r.status);
+          return r.arrayBuffer();
+        }).then((bytes) => { this.bytes = bytes; return bytes; });
+        this.loading.catch((e) => {  // tried again when needed
+          this.loading = null;
+          console.warn('UsageDesk: ' + (e && e.message || e) + '; loading it when needed');
+        });
+      }
+      return this.loading;
+    },
+    instantiate(module) {  // the deferred functions take their places in the shared function table
+      this.module = module;
+      if (!this.instance) this.instance = new WebAssembly.Instance(module, { primary: this.primary });
+      this.bytes = null;
+    },
+    load() {  // after the first frame
+      if (!this.split || this.instance) return;
+      this.fetchBytes().then((bytes) => WebAssembly.compile(bytes)).then((module) => this.instantiate(module), () => {});
+    },
+    loadNow() {
+      if (this.instance) return;
+      if (this.module || this.bytes) {
+        this.instantiate(this.module || new WebAssembly.Module(this.bytes));
+        return;
+      }
+      const xhr = new XMLHttpRequest();  // bytes through a synchronous request: the x-user-defined charset
+      xhr.open('GET', this.url, false);
+      xhr.overrideMimeType('text/plain; charset=x-user-defined');
+      xhr.send();
+      if (xhr.status !== 200) throw new Error(this.url + ': HTTP ' + xhr.status);
+      const text = xhr.responseText, bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i) & 0xff;
+      this.instantiate(new WebAssembly.Module(bytes));
+    },
+    placeholders: new Proxy({}, {
+      get: (_, index) => (...args) => {
+        try {
+          deferred.loadNow();
+        } catch (e) {
+          window.Module.onAbort('part of the app did not load (' + (e && e.message || e) + '); reload the page');
+          throw e;
+        }
+        const table = Object.values(deferred.primary).find((x) => x instanceof WebAssembly.Table);
+        return table.get(Number(index))(...args);
+      },
+    }),
+  };
+  if (navigator.serviceWorker && navigator.serviceWorker.controller) deferred.fetchBytes();
+
   let loadSteps = 0;
   window.Module = {
     canvas,
@@ -22,8 +84,19 @@
     },
     // The module boot.js compiled while it downloaded.
     instantiateWasm: (imports, done) => {
+      imports.placeholder = deferred.placeholders;
+      // Under a service worker the deferred part comes from its cache, at no
+      // cost to the download: it is built before main() runs.
+      const cachedDeferred = deferred.loading ? deferred.loading.then((bytes) => WebAssembly.compile(bytes))
+        .catch(() => null) : null;
       window.usagedeskWasm
         .then((module) => WebAssembly.instantiate(module, imports).then((instance) => [instance, module]))
+        .then(([instance, module]) => Promise.resolve(cachedDeferred).then((deferredModule) => {
+          deferred.split = WebAssembly.Module.imports(module).some((i) => i.module === 'placeholder');
+          deferred.primary = instance.exports;
+          if (deferred.split && deferredModule) deferred.instantiate(deferredModule);
+          return [instance, module];
+        }))
         .then(([instance, module]) => done(instance, module),  // done runs main(): its errors are its own
           (e) => window.Module.onAbort('the WASM did not load (' + (e && e.message || e) + ')'));
       return {};  // asynchronous
@@ -379,6 +452,10 @@
       reportNetwork();
       canvas.focus();
       registerServiceWorker();  // after the start: its downloads do not compete with the page's
+      // The deferred code once the first frame (requested by main() after this) is drawn;
+      // a hidden tab draws no frames, so also after a second.
+      requestAnimationFrame(() => setTimeout(() => deferred.load()));
+      setTimeout(() => deferred.load(), 1000);
     },
     openFilePicker(accept) { fileInput.accept = accept || ''; fileInput.click(); startReader(); },
     resendLastFile() { if (lastFile) feedFile(lastFile); },
@@ -390,6 +467,8 @@
     state: () => JSON.parse(UTF8ToString(call('ud_test_state'))),
     widgets: () => JSON.parse(UTF8ToString(call('ud_test_widgets'))),
     frames: () => call('ud_frame_count'),
+    // Whether app.deferred.wasm is in (always true for a page not split in two).
+    deferredLoaded: () => !deferred.split || deferred.instance !== null,
     // The last file load: total_ms from the pick to the table's first frame,
     // parse_ms inside the app's reader, read_wait_ms waiting for the disk.
     lastFileLoad: () => lastLoad,

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../..');
-export const distDir = process.env.UD_DIST || path.join(repoRoot, 'dist');
+export const distDir = path.resolve(process.env.UD_DIST || path.join(repoRoot, 'dist'));
 export const nativeBuild = process.env.UD_NATIVE_BUILD || path.join(repoRoot, 'build-native');
 export const screenshotDir = path.join(here, 'screenshots');
 

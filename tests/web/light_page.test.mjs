@@ -1,13 +1,15 @@
 // A light page (issue 13): nothing runs while idle (no animation-frame
 // callbacks at all), a pending report's countdown redraws about once a second
 // and still ends in a ready report, and data in other scripts (Cyrillic, CJK)
-// loads the fuller fonts served beside the page and is drawn with real glyphs.
-// Counts and states, not timings.
+// loads the fuller fonts served beside the page and is drawn with real glyphs;
+// the first frame runs on app.wasm alone, app.deferred.wasm comes after it,
+// and a call into the deferred part before it arrives loads it at once.
+// Counts, states and order, not timings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, openApp, repoRoot, distDir } from './harness.mjs';
+import { serveDist, launch, openApp, repoRoot, distDir, AppDriver } from './harness.mjs';
 
 let site, browser;
 before(async () => { site = await serveDist(); browser = await launch(); });
@@ -175,4 +177,70 @@ test('the WASM is fetched once and compiled as it downloads; sent with another t
   assert.equal(other.streaming, 'refused', 'streaming refuses a response that is not application/wasm');
   assert.ok(other.frames > 0, 'the whole file compiled instead, and the page draws');
   assert.deepEqual(other.errors, []);
+});
+
+// Notes, in the page, when the first frame was drawn and when app.deferred.wasm
+// was asked for, by fetch (after the first frame) or by a synchronous request
+// (a call into the deferred part before it arrived).
+function watchDeferred() {
+  window.__deferred = { firstFrameAt: null, fetchAt: null, syncLoads: 0 };
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) => raf((t) => {
+    cb(t);
+    if (window.__deferred.firstFrameAt === null && window.usagedesk && window.usagedesk.frames() > 0)
+      window.__deferred.firstFrameAt = performance.now();
+  });
+  const fetch_ = window.fetch.bind(window);
+  window.fetch = (url, ...rest) => {
+    if (String(url).endsWith('app.deferred.wasm') && window.__deferred.fetchAt === null)
+      window.__deferred.fetchAt = performance.now();
+    return fetch_(url, ...rest);
+  };
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url, async, ...rest) {
+    if (String(url).endsWith('app.deferred.wasm') && async === false) window.__deferred.syncLoads++;
+    return open.call(this, method, url, async, ...rest);
+  };
+}
+
+test('the first frame runs on app.wasm alone; app.deferred.wasm follows it, or comes at once when called early', async () => {
+  // As it is served: the deferred part is fetched after the first frame and the app goes on as before.
+  {
+    const { context, page, app, errors } = await openApp(browser, site.url, { init: watchDeferred, serviceWorkers: 'block' });
+    await page.waitForFunction(() => window.usagedesk.deferredLoaded(), null, { timeout: 20000 });
+    const seen = await page.evaluate(() => window.__deferred);
+    assert.ok(seen.firstFrameAt !== null && seen.fetchAt !== null, JSON.stringify(seen));
+    assert.ok(seen.fetchAt >= seen.firstFrameAt, `fetched after the first frame: ${JSON.stringify(seen)}`);
+    assert.equal(seen.syncLoads, 0, 'nothing needed it before it came');
+    await app.click('particle.demo');
+    await app.waitForState((x) => x.particle.agreements.loaded, { what: 'demo agreements' });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  // Its fetch held back: the first call into it (the test hook's state, as a click would) loads it synchronously.
+  {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+    await context.addInitScript(watchDeferred);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.route('**/app.deferred.wasm', (route) => {
+      if (route.request().resourceType() !== 'fetch') return route.continue();  // the synchronous request
+      return undefined;  // the fetch after the first frame: never answered
+    });
+    await page.goto(site.url);
+    await page.waitForFunction(() => window.__deferred.firstFrameAt !== null && window.__deferred.fetchAt !== null);
+    assert.equal(await page.evaluate(() => window.usagedesk.deferredLoaded()), false);
+    const app = new AppDriver(page);
+    const state = await app.state();
+    assert.equal(state.particle.login.busy, false);
+    assert.equal(await page.evaluate(() => window.__deferred.syncLoads), 1);
+    assert.equal(await page.evaluate(() => window.usagedesk.deferredLoaded()), true);
+    await app.click('particle.demo');
+    await app.waitForState((x) => x.particle.agreements.loaded, { what: 'demo agreements' });
+    assert.equal(await page.evaluate(() => window.__deferred.syncLoads), 1, 'loaded once');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });

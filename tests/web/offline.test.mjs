@@ -41,7 +41,7 @@ test('after one visit the page works offline from a sub-folder; API panels say t
   assert.equal(names.length, 1);
   assert.match(names[0], /^usagedesk-[0-9a-f]{16}$/, 'the cache is named by the build');
   const base = '/' + kFolder;
-  assert.deepEqual(caches[names[0]], ['app.js', 'app.wasm', 'boot.js', 'favicon.svg', 'file_reader.js',
+  assert.deepEqual(caches[names[0]], ['app.deferred.wasm', 'app.js', 'app.wasm', 'boot.js', 'favicon.svg', 'file_reader.js',
     'index.html', 'manifest.webmanifest', 'usagedesk.css', 'usagedesk.js'].map((f) => base + f));
 
   await context.setOffline(true);
