@@ -41,11 +41,25 @@ export async function open(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });  // fresh cache
   await context.addInitScript(pageProbe);
   const page = await context.newPage();
-  const fetched = [];
-  page.on('requestfinished', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto(url);
   await page.waitForFunction(() => window.__probe.firstFrameAt !== null, null, { timeout: 60000, polling: 10 });
-  return { context, page, fetched };
+  return { context, page };
+}
+
+// The page's files by when they were asked for: up to the first frame, and
+// after it (app.deferred.wasm), once the deferred part is in. Paths relative to `url`.
+async function fetchedFiles(page, url) {
+  await page.waitForFunction(() => !window.usagedesk || !window.usagedesk.deferredLoaded
+    || window.usagedesk.deferredLoaded(), null, { timeout: 60000 });
+  await page.waitForTimeout(200);
+  const entries = await page.evaluate(() => performance.getEntriesByType('resource')
+    .map((e) => ({ url: e.name, at: e.startTime })));
+  const first = await probe(page).then((p) => p.firstFrameAt);
+  const rel = (u) => new URL(u).pathname.slice(new URL(url).pathname.length);
+  const own = entries.filter((e) => e.url.startsWith(url) && !rel(e.url).startsWith('fonts/'));
+  const unique = (xs) => [...new Set(xs)];
+  return { before: unique(['index.html', ...own.filter((e) => e.at < first).map((e) => rel(e.url))]),
+    after: unique(own.filter((e) => e.at >= first).map((e) => rel(e.url))) };
 }
 
 async function taskMs(cdp) {
@@ -98,13 +112,13 @@ export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 export async function pageLoad(browser, baseUrl, distDir) {
   const appUrl = baseUrl + 'app/', trivialUrl = baseUrl + 'trivial.html';
   const first = { app: [], trivial: [] };
-  let fetchedFirst = [], streaming = false;
+  let fetched = { before: [], after: [] }, streaming = false;
   for (let i = 0; i < kRuns; ++i) {  // alternate, so machine load hits both alike
     for (const [key, url] of [['trivial', trivialUrl], ['app', appUrl]]) {
-      const { context, page, fetched } = await open(browser, url);
+      const { context, page } = await open(browser, url);
       const p = await probe(page);
       first[key].push(p.firstFrameAt);
-      if (key === 'app') { fetchedFirst = fetched; streaming = p.streaming; }
+      if (key === 'app') { fetched = await fetchedFiles(page, url); streaming = p.streaming; }
       await context.close();
     }
   }
@@ -137,11 +151,11 @@ export async function pageLoad(browser, baseUrl, distDir) {
     await context.close();
   }
 
-  const served = fetchedFirst.map((u) => u.replace(/^\/app\//, '') || 'index.html');
   const lazy = fs.existsSync(path.join(distDir, 'fonts'))
     ? fs.readdirSync(path.join(distDir, 'fonts')).map((f) => `fonts/${f}`) : [];
   return {
-    files: sizes(distDir, served), lazy: sizes(distDir, lazy.filter((f) => !served.includes(f))), streaming,
+    files: sizes(distDir, fetched.before), after: sizes(distDir, fetched.after.filter((f) => !fetched.before.includes(f))),
+    lazy: sizes(distDir, lazy), streaming,
     first_frame: { app: first.app, trivial: first.trivial, app_median: median(first.app),
       trivial_median: median(first.trivial) },
     idle,
@@ -155,12 +169,18 @@ const verdict = (ok) => (ok ? 'met' : 'MISSED');
 
 export function pageLoadTable(r) {
   const out = [];
-  out.push(`Page load: files the first frame fetched (KB; gzip -9, brotli q11)      raw     gzip   brotli`);
+  out.push('Page load: files the first frame fetched, and after it (KB; gzip -9, brotli q11)');
+  out.push(pad('', 66) + padl('raw', 9) + padl('gzip', 9) + padl('brotli', 9));
   const row = (label, f) => out.push(pad(`  ${label}`, 66) + padl(kb(f.raw), 9) + padl(kb(f.gzip), 9) + padl(kb(f.brotli), 9));
   for (const f of r.files) row(f.file, f);
   const sum = (fs_, k) => fs_.reduce((a, f) => a + f[k], 0);
   const total = { raw: sum(r.files, 'raw'), gzip: sum(r.files, 'gzip'), brotli: sum(r.files, 'brotli') };
   row('first load, total', total);
+  for (const f of r.after) row(`${f.file} (fetched after the first frame)`, f);
+  if (r.after.length) {
+    row('the whole app, total', { raw: total.raw + sum(r.after, 'raw'), gzip: total.gzip + sum(r.after, 'gzip'),
+      brotli: total.brotli + sum(r.after, 'brotli') });
+  }
   for (const f of r.lazy) row(`${f.file} (fetched only for data beyond the subset)`, f);
   const wasm = r.files.find((f) => f.file === 'app.wasm');
   if (wasm) out.push(`  app.wasm gzip <= 300 KB: ${verdict(wasm.gzip <= 300 * 1024)} (${kb(wasm.gzip)} KB); ` +
