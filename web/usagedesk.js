@@ -18,7 +18,7 @@
   // controls (offline perhaps) reads the bytes from its cache at the start.
   const deferred = {
     url: 'app.deferred.wasm',
-    split: false, primary: null, instance: null, module: null, bytes: null, loading: null,
+    split: false, primary: null, instance: null, bytes: null, loading: null,
     fetchBytes() {
       if (!this.loading) {
         this.loading = fetch(this.url).then((r) => {
@@ -33,7 +33,6 @@
       return this.loading;
     },
     instantiate(module) {  // the deferred functions take their places in the shared function table
-      this.module = module;
       if (!this.instance) this.instance = new WebAssembly.Instance(module, { primary: this.primary });
       this.bytes = null;
     },
@@ -43,8 +42,8 @@
     },
     loadNow() {
       if (this.instance) return;
-      if (this.module || this.bytes) {
-        this.instantiate(this.module || new WebAssembly.Module(this.bytes));
+      if (this.bytes) {
+        this.instantiate(new WebAssembly.Module(this.bytes));
         return;
       }
       const xhr = new XMLHttpRequest();  // bytes through a synchronous request: the x-user-defined charset
