@@ -181,7 +181,8 @@ test('the WASM is fetched once and compiled as it downloads; sent with another t
 
 // Notes, in the page, when the first frame was drawn and when app.deferred.wasm
 // was asked for, by fetch (after the first frame) or by a synchronous request
-// (a call into the deferred part before it arrived).
+// (a call into the deferred part before it arrived), and when the service
+// worker was registered.
 function watchDeferred() {
   window.__deferred = { firstFrameAt: null, fetchAt: null, syncLoads: 0 };
   const raf = window.requestAnimationFrame.bind(window);
@@ -196,12 +197,35 @@ function watchDeferred() {
       window.__deferred.fetchAt = performance.now();
     return fetch_(url, ...rest);
   };
+  // The service worker's registration: when, and whether the deferred part was in by then.
+  if (navigator.serviceWorker) {
+    const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+    navigator.serviceWorker.register = (...args) => {
+      window.__deferred.registerAt = performance.now();
+      window.__deferred.deferredInAtRegister = window.usagedesk.deferredLoaded();
+      return register(...args);
+    };
+  }
   const open = XMLHttpRequest.prototype.open;
   XMLHttpRequest.prototype.open = function (method, url, async, ...rest) {
     if (String(url).endsWith('app.deferred.wasm') && async === false) window.__deferred.syncLoads++;
     return open.call(this, method, url, async, ...rest);
   };
 }
+
+test('the service worker registers only after the first frame, once the deferred part is in', async () => {
+  // Its install downloads every file: before the first frame it competed with it.
+  const { context, page, app, errors } = await openApp(browser, site.url, { init: watchDeferred });
+  await page.waitForFunction(() => window.__deferred.registerAt !== undefined, null, { timeout: 20000 });
+  const seen = await page.evaluate(() => window.__deferred);
+  assert.ok(seen.firstFrameAt !== null && seen.registerAt > seen.firstFrameAt, JSON.stringify(seen));
+  assert.equal(seen.deferredInAtRegister, true, JSON.stringify(seen));
+  assert.equal(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active !== null)), true);
+  await app.click('particle.demo');
+  await app.waitForState((x) => x.particle.agreements.loaded, { what: 'demo agreements' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 
 test('the first frame runs on app.wasm alone; app.deferred.wasm follows it, or comes at once when called early', async () => {
   // As it is served: the deferred part is fetched after the first frame and the app goes on as before.
