@@ -7,8 +7,10 @@
 #                           (web/usagedesk.js; a call that comes earlier
 #                           loads it at once)
 # Which functions ran is recorded, not guessed: the module is instrumented
-# (wasm-split --instrument), loaded in headless Chromium until it has drawn
-# (tools/wasm-split/first_frame_profile.mjs), and its profile drives the split.
+# (wasm-split --instrument), loaded in headless Chromium until it has drawn,
+# once per kind of visit (a laptop, a phone, someone returning with saved
+# settings and tokens: tools/wasm-split/first_frame_profile.mjs), and the
+# merged profiles drive the split.
 # Skipped when DIST already holds the split of this BUILD/app.wasm.
 #   scripts/split-wasm.sh BUILD_DIR DIST_DIR
 set -euo pipefail
@@ -32,7 +34,8 @@ wasm-split --instrument "${features[@]}" "$build/app.wasm" -o "$work/page/app.wa
 # playwright-core pinned in the lock; reinstalled when the lock changes.
 (cd "$root/tools/wasm-split" && if [ ! package-lock.json -ot node_modules/.package-lock.json ]; then
     npm ci --no-audit --no-fund >/dev/null; fi)
-node "$root/tools/wasm-split/first_frame_profile.mjs" "$work/page" "$work/first-frame.profile"
+node "$root/tools/wasm-split/first_frame_profile.mjs" "$work/page" "$work/profiles"
+wasm-split --merge-profiles "$work"/profiles/*.profile -o "$work/first-frame.profile"
 wasm-split "${features[@]}" "$build/app.wasm" --profile="$work/first-frame.profile" --export-prefix=% \
     -o1 "$work/app.wasm" -o2 "$work/app.deferred.wasm"
 rm -rf "$work/page"

@@ -2,8 +2,10 @@
 // callbacks at all), a pending report's countdown redraws about once a second
 // and still ends in a ready report, and data in other scripts (Cyrillic, CJK)
 // loads the fuller fonts served beside the page and is drawn with real glyphs;
-// the first frame runs on app.wasm alone, app.deferred.wasm comes after it,
-// and a call into the deferred part before it arrives loads it at once.
+// the first frame runs on app.wasm alone (on a laptop, a phone, and for
+// someone returning with saved settings and tokens), app.deferred.wasm comes
+// after it, a call into the deferred part before it arrives loads it at once,
+// and the service worker registers only after all that.
 // Counts, states and order, not timings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -212,6 +214,42 @@ function watchDeferred() {
     return open.call(this, method, url, async, ...rest);
   };
 }
+
+// Remembered tokens of a returning visit point at a closed port here: their
+// checks fail at once and nothing leaves the machine.
+const kNowhere = 'http://127.0.0.1:9';
+const remembered = (token) => JSON.stringify({ v: 1, token, api: kNowhere, created_here: false });
+const kReturning = {
+  'usagedesk.settings': JSON.stringify({ version: 1, particle_base_url: kNowhere, activeplatform_base_url: kNowhere,
+    theme: 'dark' }),
+  'usagedesk.particle.token': remembered('0123456789abcdef0123456789abcdef01234567'),
+  'usagedesk.activeplatform.token': remembered('returning-visit-token'),
+};
+
+test('a phone and a returning visit also draw their first frame on app.wasm alone', async () => {
+  // The split follows recorded first frames of these visits (tools/wasm-split/first_frame_profile.mjs);
+  // one it missed would load app.deferred.wasm synchronously before drawing.
+  const visits = [
+    { name: 'phone', options: { width: 390, height: 844, scale: 3, touch: true } },
+    { name: 'returning', options: { width: 1440, height: 900, scale: 2 }, storage: kReturning },
+  ];
+  for (const visit of visits) {
+    const setup = `(${watchDeferred})();` + (visit.storage ? Object.entries(visit.storage)
+      .map(([k, v]) => `localStorage.setItem(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('') : '');
+    const { context, page, app, errors } = await openApp(browser, site.url,
+      { ...visit.options, init: setup, serviceWorkers: 'block' });
+    await page.waitForFunction(() => window.usagedesk.deferredLoaded(), null, { timeout: 20000 });
+    const seen = await page.evaluate(() => window.__deferred);
+    assert.ok(seen.firstFrameAt !== null && seen.fetchAt >= seen.firstFrameAt, `${visit.name}: ${JSON.stringify(seen)}`);
+    assert.equal(seen.syncLoads, 0, `${visit.name}: nothing loaded synchronously before the first frame`);
+    if (visit.storage) {
+      const s = await app.waitForState((x) => x.particle.login.error !== null, { what: 'the remembered token checked' });
+      assert.equal(s.settings.theme, 'dark');
+    }
+    assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_')), [], visit.name);
+    await context.close();
+  }
+});
 
 test('the service worker registers only after the first frame, once the deferred part is in', async () => {
   // Its install downloads every file: before the first frame it competed with it.

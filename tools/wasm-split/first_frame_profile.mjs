@@ -1,19 +1,41 @@
 // Build step of scripts/split-wasm.sh: loads a page whose app.wasm was
-// instrumented by `wasm-split --instrument` in headless Chromium, waits for
-// its first drawn frame and a moment of idle, and writes the module's record
-// of the functions that ran (its __write_profile export) to a file. Those
-// functions stay in app.wasm; the rest go to app.deferred.wasm.
-//   node first_frame_profile.mjs PAGE_DIR OUT.profile
+// instrumented by `wasm-split --instrument` in headless Chromium, once per kind
+// of visit below, waits for its first drawn frame and a moment of idle, and
+// writes the module's record of the functions that ran (its __write_profile
+// export) to OUT_DIR/<visit>.profile. The script merges them: those functions
+// stay in app.wasm, the rest go to app.deferred.wasm. A visit left out here
+// still works, but its first frame waits for a synchronous load of the rest.
+//   node first_frame_profile.mjs PAGE_DIR OUT_DIR
 import { chromium } from 'playwright-core';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const [pageDir, out] = process.argv.slice(2);
-if (!pageDir || !out) {
-  console.error('usage: node first_frame_profile.mjs PAGE_DIR OUT.profile');
+const [pageDir, outDir] = process.argv.slice(2);
+if (!pageDir || !outDir) {
+  console.error('usage: node first_frame_profile.mjs PAGE_DIR OUT_DIR');
   process.exit(2);
 }
+
+// Where remembered tokens point in the returning visit: a closed port on this
+// computer, so their check fails at once and nothing leaves the machine.
+const kNowhere = 'http://127.0.0.1:9';
+const remembered = (token) => JSON.stringify({ v: 1, token, api: kNowhere, created_here: false });
+const kVisits = [
+  // A first visit on a laptop: nothing stored, the system's light theme.
+  { name: 'desktop', context: { viewport: { width: 1280, height: 800 } } },
+  // A first visit on a phone: the narrow layout, touch, a dense screen.
+  { name: 'phone', context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true } },
+  // Someone back: saved settings (dark theme, own API addresses), both tokens remembered.
+  { name: 'returning', context: { viewport: { width: 1440, height: 900 }, deviceScaleFactor: 2, colorScheme: 'dark' },
+    storage: {
+      'usagedesk.settings': JSON.stringify({ version: 1, particle_base_url: kNowhere, activeplatform_base_url: kNowhere,
+        theme: 'dark' }),
+      'usagedesk.particle.token': remembered('0123456789abcdef0123456789abcdef01234567'),
+      'usagedesk.activeplatform.token': remembered('profile-run-token'),
+    } },
+];
+
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
   '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json' };
 const server = http.createServer((req, res) => {
@@ -26,26 +48,42 @@ const server = http.createServer((req, res) => {
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const browser = await chromium.launch({ executablePath: process.env.UD_CHROMIUM || '/usr/bin/chromium', headless: true,
   args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu'] });
+
+async function record(visit) {
+  // No service worker: its cache would build the deferred part before main().
+  const context = await browser.newContext({ ...visit.context, serviceWorkers: 'block' });
+  try {
+    if (visit.storage) {
+      await context.addInitScript((items) => {
+        for (const [key, value] of Object.entries(items)) localStorage.setItem(key, value);
+      }, visit.storage);
+    }
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    // The remembered tokens' failed checks log network errors; anything else is a problem.
+    page.on('console', (m) => { if (m.type() === 'error' && !m.text().includes('net::ERR_')) problems.push(m.text()); });
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForFunction(() => window.Module && Module._ud_frame_count && Module._ud_frame_count() > 0,
+      null, { timeout: 120000, polling: 10 });
+    await page.waitForTimeout(500);  // the frames and timers right after the first
+    if (problems.length) throw new Error(`the instrumented page failed (${visit.name}): ` + problems.join('; '));
+    const profile = await page.evaluate(() => {
+      const size = 1 << 20, at = Module._malloc(size);
+      const written = Module.asm.__write_profile(at, size);
+      return Array.from(HEAPU8.subarray(at, at + written));
+    });
+    if (!profile.length) throw new Error(`the instrumented page wrote an empty profile (${visit.name})`);
+    fs.writeFileSync(path.join(outDir, visit.name + '.profile'), Buffer.from(profile));
+  } finally {
+    await context.close();
+  }
+}
+
 try {
-  // A first visit as a person makes it: a laptop-sized window, nothing stored, no service worker.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  await page.goto(`http://127.0.0.1:${server.address().port}/`);
-  await page.waitForFunction(() => window.Module && Module._ud_frame_count && Module._ud_frame_count() > 0,
-    null, { timeout: 120000, polling: 10 });
-  await page.waitForTimeout(500);  // the frames and timers right after the first
-  if (problems.length) throw new Error('the instrumented page failed: ' + problems.join('; '));
-  const profile = await page.evaluate(() => {
-    const size = 1 << 20, at = Module._malloc(size);
-    const written = Module.asm.__write_profile(at, size);
-    return Array.from(HEAPU8.subarray(at, at + written));
-  });
-  if (!profile.length) throw new Error('the instrumented page wrote an empty profile');
-  fs.writeFileSync(out, Buffer.from(profile));
-  console.log(`first-frame profile: ${profile.length} bytes`);
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const visit of kVisits) await record(visit);
+  console.log(`first-frame profiles: ${kVisits.map((v) => v.name).join(', ')}`);
 } finally {
   await browser.close();
   server.close();
