@@ -23,15 +23,28 @@ core::HttpResponse notFound(const core::HttpRequest& request) {
 }  // namespace
 
 platform::SimulatedTransport::Handler demoCloudHandler() {
-    // One simulator per page, shared by every copy of the handler.
-    auto activeplatform = std::make_shared<core::ActivePlatformSim>(core::SimPreset::Demo);
-    core::ParticleSimConfig particle_config = core::demoParticleSimConfig();
-    particle_config.download_base = kDemoParticleDownloadBaseUrl;
-    auto particle = std::make_shared<core::ParticleSim>(particle_config);
-    return [activeplatform, particle](const core::HttpRequest& request, core::Timestamp now) {
-        if (startsWith(request.url, kDemoActivePlatformBaseUrl)) return activeplatform->handle(request, now);
-        if (startsWith(request.url, kDemoParticleBaseUrl) || startsWith(request.url, kDemoParticleDownloadBaseUrl))
-            return particle->handle(request, now);
+    // One pair of simulators per page, shared by every copy of the handler and
+    // made at the first demo request: a page that never opens the demo does not
+    // build them (nor run their code) before its first frame.
+    struct Clouds {
+        std::unique_ptr<core::ActivePlatformSim> activeplatform;
+        std::unique_ptr<core::ParticleSim> particle;
+    };
+    auto clouds = std::make_shared<Clouds>();
+    return [clouds](const core::HttpRequest& request, core::Timestamp now) {
+        if (startsWith(request.url, kDemoActivePlatformBaseUrl)) {
+            if (!clouds->activeplatform)
+                clouds->activeplatform = std::make_unique<core::ActivePlatformSim>(core::SimPreset::Demo);
+            return clouds->activeplatform->handle(request, now);
+        }
+        if (startsWith(request.url, kDemoParticleBaseUrl) || startsWith(request.url, kDemoParticleDownloadBaseUrl)) {
+            if (!clouds->particle) {
+                core::ParticleSimConfig config = core::demoParticleSimConfig();
+                config.download_base = kDemoParticleDownloadBaseUrl;
+                clouds->particle = std::make_unique<core::ParticleSim>(std::move(config));
+            }
+            return clouds->particle->handle(request, now);
+        }
         return notFound(request);
     };
 }
