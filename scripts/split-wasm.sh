@@ -11,7 +11,7 @@
 # once per kind of visit (a laptop, a phone, someone returning with saved
 # settings and tokens: tools/wasm-split/first_frame_profile.mjs), and the
 # merged profiles drive the split.
-# Skipped when DIST already holds the split of this BUILD/app.wasm.
+# Skipped when nothing it depends on changed since the last split.
 #   scripts/split-wasm.sh BUILD_DIR DIST_DIR
 set -euo pipefail
 build=$(cd "${1:?usage: $0 BUILD_DIR DIST_DIR}" && pwd)
@@ -20,7 +20,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=$build/wasm-split
 stamp=$work/source.sha256
 
-sum=$(sha256sum "$build/app.wasm" "$build/app.js" | sha256sum | cut -c1-64)
+# Its inputs: the build, the page it runs in, how the visits are recorded, this script.
+sum=$({ sha256sum "$build/app.wasm" "$build/app.js" "$root/tools/wasm-split/first_frame_profile.mjs" "$0"
+    find "$root/web" -type f -print0 | sort -z | xargs -0 sha256sum; } | sha256sum | cut -c1-64)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ] && [ -f "$work/app.wasm" ] && [ -f "$work/app.deferred.wasm" ]; then
     cp "$work/app.wasm" "$work/app.deferred.wasm" "$dist/"
     exit 0

@@ -219,11 +219,14 @@ function watchDeferred() {
 // checks fail at once and nothing leaves the machine.
 const kNowhere = 'http://127.0.0.1:9';
 const remembered = (token) => JSON.stringify({ v: 1, token, api: kNowhere, created_here: false });
+const keptReport = (id, phase) => ({ v: 1, id, scope: 'sandbox', type: 'devices', start: '2026-06-01',
+  end: '2026-06-30', requested_at: 1780000000000, phase, message: 'kept from an earlier visit' });
 const kReturning = {
   'usagedesk.settings': JSON.stringify({ version: 1, particle_base_url: kNowhere, activeplatform_base_url: kNowhere,
     theme: 'dark' }),
   'usagedesk.particle.token': remembered('0123456789abcdef0123456789abcdef01234567'),
   'usagedesk.activeplatform.token': remembered('returning-visit-token'),
+  'usagedesk.particle.reports': JSON.stringify({ v: 1, reports: [keptReport('41', 'failed'), keptReport('42', 'expired')] }),
 };
 
 test('a phone and a returning visit also draw their first frame on app.wasm alone', async () => {
@@ -245,6 +248,7 @@ test('a phone and a returning visit also draw their first frame on app.wasm alon
     if (visit.storage) {
       const s = await app.waitForState((x) => x.particle.login.error !== null, { what: 'the remembered token checked' });
       assert.equal(s.settings.theme, 'dark');
+      assert.deepEqual(s.particle.reports.map((r) => r.id).sort(), ['41', '42']);
     }
     assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_')), [], visit.name);
     await context.close();
