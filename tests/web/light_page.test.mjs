@@ -3,7 +3,7 @@
 // and still ends in a ready report, and data in other scripts (Cyrillic, CJK)
 // loads the fuller fonts served beside the page and is drawn with real glyphs;
 // the first frame runs on app.wasm alone (on a laptop, a phone, and for
-// someone returning with saved settings and tokens), app.deferred.wasm comes
+// someone returning with saved settings, tokens and reports), app.deferred.wasm comes
 // after it, a call into the deferred part before it arrives loads it at once,
 // and the service worker registers only after all that.
 // Counts, states and order, not timings.
