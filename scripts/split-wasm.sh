@@ -21,7 +21,7 @@ work=$build/wasm-split
 stamp=$work/source.sha256
 
 # Its inputs: the build, the page it runs in, how the visits are recorded, this script.
-sum=$({ sha256sum "$build/app.wasm" "$build/app.js" "$root/tools/wasm-split/first_frame_profile.mjs" "$0"
+sum=$({ sha256sum "$build/app.wasm" "$build/app.js" "$root"/tools/wasm-split/*.mjs "$0"
     find "$root/web" -type f -print0 | sort -z | xargs -0 sha256sum; } | sha256sum | cut -c1-64)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ] && [ -f "$work/app.wasm" ] && [ -f "$work/app.deferred.wasm" ]; then
     cp "$work/app.wasm" "$work/app.deferred.wasm" "$dist/"

@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveDist, launch, openApp, repoRoot, distDir, AppDriver } from './harness.mjs';
+import { kVisits } from '../../tools/wasm-split/visits.mjs';
 
 let site, browser;
 before(async () => { site = await serveDist(); browser = await launch(); });
@@ -215,32 +216,15 @@ function watchDeferred() {
   };
 }
 
-// Remembered tokens of a returning visit point at a closed port here: their
-// checks fail at once and nothing leaves the machine.
-const kNowhere = 'http://127.0.0.1:9';
-const remembered = (token) => JSON.stringify({ v: 1, token, api: kNowhere, created_here: false });
-const keptReport = (id, phase) => ({ v: 1, id, scope: 'sandbox', type: 'devices', start: '2026-06-01',
-  end: '2026-06-30', requested_at: 1780000000000, phase, message: 'kept from an earlier visit' });
-const kReturning = {
-  'usagedesk.settings': JSON.stringify({ version: 1, particle_base_url: kNowhere, activeplatform_base_url: kNowhere,
-    theme: 'dark' }),
-  'usagedesk.particle.token': remembered('0123456789abcdef0123456789abcdef01234567'),
-  'usagedesk.activeplatform.token': remembered('returning-visit-token'),
-  'usagedesk.particle.reports': JSON.stringify({ v: 1, reports: [keptReport('41', 'failed'), keptReport('42', 'expired')] }),
-};
-
-test('a phone and a returning visit also draw their first frame on app.wasm alone', async () => {
-  // The split follows recorded first frames of these visits (tools/wasm-split/first_frame_profile.mjs);
+test('a laptop, a phone and a returning visit all draw their first frame on app.wasm alone', async () => {
+  // The split follows recorded first frames of these visits (tools/wasm-split/visits.mjs);
   // one it missed would load app.deferred.wasm synchronously before drawing.
-  const visits = [
-    { name: 'phone', options: { width: 390, height: 844, scale: 3, touch: true } },
-    { name: 'returning', options: { width: 1440, height: 900, scale: 2 }, storage: kReturning },
-  ];
-  for (const visit of visits) {
-    const setup = `(${watchDeferred})();` + (visit.storage ? Object.entries(visit.storage)
-      .map(([k, v]) => `localStorage.setItem(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('') : '');
-    const { context, page, app, errors } = await openApp(browser, site.url,
-      { ...visit.options, init: setup, serviceWorkers: 'block' });
+  for (const visit of kVisits) {
+    const { viewport, deviceScaleFactor = 1, hasTouch = false } = visit.context;
+    const setup = `(${watchDeferred})();` + Object.entries(visit.storage || {})
+      .map(([k, v]) => `localStorage.setItem(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('');
+    const { context, page, app, errors } = await openApp(browser, site.url, { width: viewport.width,
+      height: viewport.height, scale: deviceScaleFactor, touch: hasTouch, init: setup, serviceWorkers: 'block' });
     await page.waitForFunction(() => window.usagedesk.deferredLoaded(), null, { timeout: 20000 });
     const seen = await page.evaluate(() => window.__deferred);
     assert.ok(seen.firstFrameAt !== null && seen.fetchAt >= seen.firstFrameAt, `${visit.name}: ${JSON.stringify(seen)}`);
