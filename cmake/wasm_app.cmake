@@ -44,7 +44,7 @@ target_link_libraries(usagedesk PRIVATE ud_ui ud_app ud_app_state ud_platform_we
     -L${UD_SDL2_PREFIX}/lib -lSDL2)
 # Exported C functions are listed once, here.
 set(UD_EXPORTS _main _ud_test_state _ud_test_widgets _ud_frame_count _ud_frame_build_ms _ud_on_paste
-    _ud_on_resize _ud_on_theme _ud_on_pixel_ratio _ud_on_network _ud_font_pixel_ratio _ud_on_file_start _ud_on_file_abort _ud_on_file_chunk _ud_draw_progress _ud_on_file_end _ud_on_storage
+    _ud_on_resize _ud_on_theme _ud_on_pixel_ratio _ud_on_network _ud_font_pixel_ratio _ud_on_file_start _ud_prepare_step _ud_on_file_abort _ud_on_file_chunk _ud_draw_progress _ud_on_file_end _ud_on_storage
     _ud_on_field_text _ud_on_field_focus _ud_on_text_input _ud_wake _malloc _free)
 list(JOIN UD_EXPORTS "," UD_EXPORTS_CSV)
 target_link_options(usagedesk PRIVATE

@@ -15,6 +15,7 @@
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -72,6 +73,8 @@ struct App {
     std::vector<SDL_Event> deferred;  // key releases held back one frame (see pumpEvents)
     std::string hook_buffer;      // keeps test-hook strings alive for JS
     std::string text_fields_sent; // the text-field list the page's <input>s were last placed by
+    std::uintptr_t untouched_heap = 0;  // a file load's heap from here to untouched_end is not mapped yet
+    std::uintptr_t untouched_end = 0;   // (ud_prepare_step maps it)
 };
 
 App* g_app = nullptr;  // only for the exported C functions below; main owns it
@@ -429,13 +432,32 @@ EMSCRIPTEN_KEEPALIVE double ud_font_pixel_ratio() { return g_app->dpr; }  // wha
 // Sizes as doubles: a JS number holds any file size exactly (an int wraps past 2 GiB).
 // Returns 1 when the load started (the page then sends the chunks).
 EMSCRIPTEN_KEEPALIVE int ud_on_file_start(const char* name, double size) {
-    constexpr std::uint64_t kPageChunkBytes = 16u << 20;  // web/usagedesk.js kChunk
+    constexpr std::uint64_t kPageChunkBytes = 1u << 20;  // web/usagedesk.js kHeapPiece
     constexpr std::uint64_t kRoomBytes = 4u << 20;        // the load's own small allocations
     const std::uint64_t bytes = size > 0 ? static_cast<std::uint64_t>(size) : 0;
     const bool ok = size >= 0 && g_app->controller->handle(ud::app::FileStart{name ? name : "", bytes});
-    if (ok) ud::platform::web::reserveHeap(bytes / 10 * 6 + std::min(bytes, kPageChunkBytes) + kRoomBytes);
+    if (ok) {
+        const std::uint64_t need = bytes / 10 * 6 + std::min(bytes, kPageChunkBytes) + kRoomBytes;
+        g_app->untouched_heap = ud::platform::web::heapBreak();
+        g_app->untouched_end = static_cast<std::uintptr_t>(
+            std::min<std::uint64_t>(g_app->untouched_heap + need, std::numeric_limits<std::uintptr_t>::max()));
+        ud::platform::web::reserveHeap(need);
+    }
     requestOneFrame(*g_app);
     return ok ? 1 : 0;
+}
+// While the page waits for a file's bytes (web/usagedesk.js) it maps the heap
+// the load will write (the chunk buffer, then the columns the reader sizes from
+// the file), `max_bytes` per call, so a read that arrives is taken at once.
+// Returns 1 while there is more to map.
+EMSCRIPTEN_KEEPALIVE int ud_prepare_step(double max_bytes) {
+    const std::uintptr_t top = std::min(g_app->untouched_end, ud::platform::web::heapSize());
+    std::uintptr_t& from = g_app->untouched_heap;
+    if (from == 0 || from >= top) return 0;
+    const std::uintptr_t to = from + std::min<std::uintptr_t>(top - from, static_cast<std::uintptr_t>(max_bytes));
+    ud::platform::web::touchHeapPages(from, to);
+    from = to;
+    return from < top ? 1 : 0;
 }
 EMSCRIPTEN_KEEPALIVE void ud_on_file_abort(const char* reason) {
     g_app->controller->handle(ud::app::FileAborted{reason ? reason : ""});

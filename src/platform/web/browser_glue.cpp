@@ -71,6 +71,17 @@ void reserveHeap(std::uint64_t bytes) {
     if (want > emscripten_get_heap_size()) emscripten_resize_heap(static_cast<std::size_t>(want));
 }
 
+std::uintptr_t heapBreak() { return reinterpret_cast<std::uintptr_t>(sbrk(0)); }
+std::uintptr_t heapSize() { return emscripten_get_heap_size(); }
+
+void touchHeapPages(std::uintptr_t from, std::uintptr_t to) {
+    constexpr std::uintptr_t kPage = 4096;
+    for (std::uintptr_t at = from; at < to; at += kPage) {
+        volatile unsigned char* byte = reinterpret_cast<unsigned char*>(at);
+        *byte = *byte;
+    }
+}
+
 double devicePixelRatio() { return ud_js_dpr(); }
 bool prefersDarkScheme() { return ud_js_prefers_dark() != 0; }
 double nowMs() { return ud_js_now(); }
