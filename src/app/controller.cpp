@@ -107,7 +107,10 @@ bool Controller::handle(const PageEvent& event) {
             using T = std::decay_t<decltype(e)>;
             if constexpr (std::is_same_v<T, FileStart>) {
                 accepted = viewer_.onFileStart(e.name, e.size);
-                if (!accepted) state_.section = Section::Viewer;  // where the refusal is explained
+                // The Viewer shows the load's progress (or why the file was refused),
+                // wherever the file was dropped: the section switched only at the
+                // end, so a file dropped on another section loaded with no progress shown.
+                state_.section = Section::Viewer;
             } else if constexpr (std::is_same_v<T, FileAborted>) {
                 viewer_.onFileAbort(e.reason);
             } else if constexpr (std::is_same_v<T, FileChunk>) {

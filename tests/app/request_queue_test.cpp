@@ -89,6 +89,20 @@ TEST(ControllerEvents, FileThemeAndSizeArriveAsEvents) {
     EXPECT_EQ(state.viewer.table->rowCount(), 2u);
 }
 
+TEST(ControllerEvents, AFileStartShowsTheViewerWithItsProgress) {
+    QueueFixture f;
+    AppState state;
+    Controller controller(state, f.services(f.real, f.demo));
+    ASSERT_NE(state.section, Section::Viewer);
+    const std::string csv = "day,cost\n2024-01-01,1.50\n";
+    EXPECT_TRUE(controller.handle(FileStart{"usage.csv", csv.size()}));
+    EXPECT_EQ(state.section, Section::Viewer) << "the load's progress is drawn in the Viewer, not after it";
+    EXPECT_TRUE(state.viewer.load.active);
+    state.section = Section::Particle;
+    EXPECT_FALSE(controller.handle(FileStart{"huge.csv", 3ull << 30}));
+    EXPECT_EQ(state.section, Section::Viewer) << "where the refusal is explained";
+}
+
 TEST(ControllerEvents, DemoModeReachesEveryCloudThroughTheController) {
     QueueFixture f;
     AppState state;
