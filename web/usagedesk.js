@@ -183,10 +183,16 @@
   // soon as it comes. A MessageChannel message, not a timer: nested timers
   // wait at least 4 ms.
   const kPrepareBytes = 256 << 10;  // 64 pages: under 1 ms on the 2-core build machine
-  const yieldChannel = new MessageChannel();
+  let yieldChannel = null;  // made at the first file
   const yielded = [];
-  yieldChannel.port1.onmessage = () => yielded.shift()();
-  const nextTask = () => new Promise((r) => { yielded.push(r); yieldChannel.port2.postMessage(0); });
+  const nextTask = () => new Promise((r) => {
+    if (!yieldChannel) {
+      yieldChannel = new MessageChannel();
+      yieldChannel.port1.onmessage = () => yielded.shift()();
+    }
+    yielded.push(r);
+    yieldChannel.port2.postMessage(0);
+  });
   async function whileWaiting(promise, step) {
     let settled = false;
     promise.then(() => { settled = true; }, () => { settled = true; });
