@@ -1,7 +1,9 @@
 // Viewer at scale in the real page: a generated 2,000,000-row report CSV
 // (about 120 MB) opened through the file picker streams into the table; the
 // row count and the exact total of data_operations (group-by's Total row) must
-// match what the generator wrote. Checks counts and sums, never timings.
+// match what the generator wrote; the same file opened while another section
+// is shown brings the Viewer up with its progress as it reads. Checks counts,
+// sums and what is shown, never timings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -113,6 +115,23 @@ test('a file changed on disk while it is read: the load stops and says why, the 
   assert.equal(s.viewer.file_name, 'usage_small.csv');
   assert.equal(s.viewer.table.total_rows, 6);
   await app.screenshot('viewer-read-failed');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a file opened while another section is shown: the Viewer shows its progress as it reads', { timeout: 300000 }, async () => {
+  const { context, page, app, errors } = await openApp(browser, site.url);
+  let s = await app.state();
+  assert.notEqual(s.section, 'viewer', 'the page opens on another section');
+  await page.setInputFiles('#file-input', file);  // as a drop on that section does: the page's file input
+  s = await app.waitForState((st) => st.viewer.loading && st.viewer.load.bytes > 0,
+    { timeout: 60000, what: 'the load under way' });
+  assert.equal(s.section, 'viewer', 'the progress is drawn in the Viewer while the file is read');
+  assert.ok(s.viewer.load.bytes < s.viewer.load.total_bytes);
+  assert.equal(s.viewer.load.total_bytes, fs.statSync(file).size);
+  await app.screenshot('viewer-2m-loading');
+  s = await app.waitForState((st) => st.viewer.has_table && !st.viewer.loading, { timeout: 240000, what: '2M rows loaded' });
+  assert.equal(s.viewer.table.total_rows, kRows);
   assert.deepEqual(errors, []);
   await context.close();
 });
