@@ -247,7 +247,7 @@
     if (loading) return;  // one load at a time; a second drop waits for the user
     loading = true;
     const start = performance.now();
-    const load = { name: file.name, bytes: file.size, chunks: 0, frames: 0, parse_ms: 0, read_wait_ms: 0, prepare_ms: 0 };
+    const load = { name: file.name, bytes: file.size, chunks: 0, frames: 0, parse_ms: 0, read_wait_ms: 0 };
     const timed = (fn) => { const t = performance.now(); const r = fn(); load.parse_ms += performance.now() - t; return r; };
     let buf = 0;
     try {
@@ -265,12 +265,7 @@
       const sliceEnd = (off) => Math.min(file.size, off + (off === 0 ? kFirstChunk : kChunk));
       let next = file.slice(0, sliceEnd(0)).arrayBuffer();
       let lastFrame = performance.now();
-      const prepare = () => {
-        const t = performance.now();
-        const more = call('ud_prepare_step', kPrepareBytes) === 1;
-        load.prepare_ms += performance.now() - t;
-        return more;
-      };
+      const prepare = () => call('ud_prepare_step', kPrepareBytes) === 1;
       for (let off = 0; off < file.size; off = sliceEnd(off)) {
         const waitStart = performance.now();
         const bytes = new Uint8Array(await whileWaiting(next, prepare));

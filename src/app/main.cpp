@@ -15,7 +15,6 @@
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
-#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -73,8 +72,7 @@ struct App {
     std::vector<SDL_Event> deferred;  // key releases held back one frame (see pumpEvents)
     std::string hook_buffer;      // keeps test-hook strings alive for JS
     std::string text_fields_sent; // the text-field list the page's <input>s were last placed by
-    std::uintptr_t untouched_heap = 0;  // a file load's heap from here to untouched_end is not mapped yet
-    std::uintptr_t untouched_end = 0;   // (ud_prepare_step maps it)
+    ud::platform::web::HeapRange untouched;  // a file load's heap not mapped yet (ud_prepare_step maps it)
 };
 
 App* g_app = nullptr;  // only for the exported C functions below; main owns it
@@ -436,13 +434,8 @@ EMSCRIPTEN_KEEPALIVE int ud_on_file_start(const char* name, double size) {
     constexpr std::uint64_t kRoomBytes = 4u << 20;        // the load's own small allocations
     const std::uint64_t bytes = size > 0 ? static_cast<std::uint64_t>(size) : 0;
     const bool ok = size >= 0 && g_app->controller->handle(ud::app::FileStart{name ? name : "", bytes});
-    if (ok) {
-        const std::uint64_t need = bytes / 10 * 6 + std::min(bytes, kPageChunkBytes) + kRoomBytes;
-        g_app->untouched_heap = ud::platform::web::heapBreak();
-        g_app->untouched_end = static_cast<std::uintptr_t>(
-            std::min<std::uint64_t>(g_app->untouched_heap + need, std::numeric_limits<std::uintptr_t>::max()));
-        ud::platform::web::reserveHeap(need);
-    }
+    if (ok)
+        g_app->untouched = ud::platform::web::reserveHeap(bytes / 10 * 6 + std::min(bytes, kPageChunkBytes) + kRoomBytes);
     requestOneFrame(*g_app);
     return ok ? 1 : 0;
 }
@@ -451,8 +444,8 @@ EMSCRIPTEN_KEEPALIVE int ud_on_file_start(const char* name, double size) {
 // the file), `max_bytes` per call, so a read that arrives is taken at once.
 // Returns 1 while there is more to map.
 EMSCRIPTEN_KEEPALIVE int ud_prepare_step(double max_bytes) {
-    const std::uintptr_t top = std::min(g_app->untouched_end, ud::platform::web::heapSize());
-    std::uintptr_t& from = g_app->untouched_heap;
+    const std::uintptr_t top = std::min(g_app->untouched.to, ud::platform::web::heapSize());
+    std::uintptr_t& from = g_app->untouched.from;
     if (from == 0 || from >= top) return 0;
     const std::uintptr_t to = from + std::min<std::uintptr_t>(top - from, static_cast<std::uintptr_t>(max_bytes));
     ud::platform::web::touchHeapPages(from, to);

@@ -63,15 +63,15 @@ namespace {
 constexpr std::uint64_t kMaxHeapBytes = 4294901760ULL;  // -sMAXIMUM_MEMORY (4 GiB) less one 64 KiB page: fits size_t
 }  // namespace
 
-void reserveHeap(std::uint64_t bytes) {
+HeapRange reserveHeap(std::uint64_t bytes) {
     // sbrk(0) is the top of what malloc has taken; memory above it is free to
     // grow into. One resize now instead of a dozen geometric steps later.
     std::uint64_t top = reinterpret_cast<std::uintptr_t>(sbrk(0));
     std::uint64_t want = std::min<std::uint64_t>(top + bytes, kMaxHeapBytes);
     if (want > emscripten_get_heap_size()) emscripten_resize_heap(static_cast<std::size_t>(want));
+    return {static_cast<std::uintptr_t>(top), static_cast<std::uintptr_t>(want)};
 }
 
-std::uintptr_t heapBreak() { return reinterpret_cast<std::uintptr_t>(sbrk(0)); }
 std::uintptr_t heapSize() { return emscripten_get_heap_size(); }
 
 void touchHeapPages(std::uintptr_t from, std::uintptr_t to) {

@@ -21,12 +21,13 @@ void openFilePicker(std::string_view accept);
 // which the browser backs by the disk, not by memory).
 void resendLastFile();
 // Grows the WASM memory once to hold `bytes` more than is in use now, so a
-// big file's load does not grow (and copy) the heap step by step.
-void reserveHeap(std::uint64_t bytes);
-// The top of what malloc has taken (sbrk(0)): the memory above it has not been
-// handed out since the page grew it.
-std::uintptr_t heapBreak();
-std::uintptr_t heapSize();  // the WASM memory's size
+// big file's load does not grow (and copy) the heap step by step. Returns the
+// range reserved: from the top of what malloc has taken (sbrk(0)) up.
+struct HeapRange {
+    std::uintptr_t from = 0, to = 0;
+};
+HeapRange reserveHeap(std::uint64_t bytes);
+std::uintptr_t heapSize();  // the WASM memory's size (a grow can be refused)
 // Maps each 4 KB page of [from, to) now (writing back the byte it holds, so it
 // is safe over memory in use): the first write to a fresh page costs a fault
 // (about 12 us on the 2-core build machine), which the page pays here while it
